@@ -1,0 +1,57 @@
+// faultline for Express 4 and 5: read the request, call the core, write the response.
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import {
+  createFaultline,
+  routeNotFound,
+  STALE_HEADERS,
+  type ErrorResponse,
+  type FaultlineOptions,
+  type RequestFacts,
+} from '../../src/index.js';
+
+export type { FaultlineOptions } from '../../src/index.js';
+
+/**
+ * The error middleware: `app.use(errorHandler(options))`, after every route. Once headers have
+ * been sent nothing can be corrected, so the error goes to Express, which closes the connection.
+ */
+export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
+  const faultline = createFaultline(options);
+  return function faultlineErrorHandler(error: unknown, req: Request, res: Response, next: (error?: unknown) => void) {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    write(res, faultline.handle(error, facts(req)));
+  };
+}
+
+/** The last ordinary middleware: turns "no route matched" into a 404 error for `errorHandler`. */
+export function notFound(): RequestHandler {
+  return function faultlineNotFound(req: Request, _res: Response, next: (error?: unknown) => void) {
+    next(routeNotFound(req.method, pathOf(req)));
+  };
+}
+
+function facts(req: Request): RequestFacts {
+  const id = req.get('x-request-id');
+  return id === undefined ? { method: req.method, path: pathOf(req) } : { method: req.method, path: pathOf(req), id };
+}
+
+function pathOf(req: Request): string {
+  const url = req.originalUrl || req.url;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function write(res: Response, response: ErrorResponse): void {
+  for (const name of STALE_HEADERS) res.removeHeader(name);
+  res.statusCode = response.status;
+  for (const name in response.headers) res.setHeader(name, response.headers[name] as string);
+  if (response.body === null) {
+    res.end();
+  } else {
+    res.setHeader('content-length', Buffer.byteLength(response.body));
+    res.end(response.body);
+  }
+}

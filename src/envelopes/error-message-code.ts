@@ -1,0 +1,19 @@
+import type { Envelope } from './envelope.js';
+import { JSON_CONTENT_TYPE } from './envelope.js';
+import { issueList, withMembers } from './members.js';
+
+/**
+ * `{"error":"Unauthorized","message":"Invalid or missing API key","code":"INVALID_API_KEY"}` (seed
+ * 001). Field issues go in `details`; a rate-limit refusal adds the seed's `retryAfter`.
+ */
+export const errorMessageCode: Envelope = {
+  name: 'error-message-code',
+  contentType: JSON_CONTENT_TYPE,
+  body(fault) {
+    const body: Record<string, unknown> = { error: fault.title, message: fault.message, code: fault.code };
+    const details = issueList(fault);
+    if (details !== undefined) body.details = details;
+    if (fault.status === 429 && fault.retryAfter !== undefined) body.retryAfter = fault.retryAfter;
+    return withMembers(body, fault);
+  },
+};

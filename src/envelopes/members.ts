@@ -1,0 +1,35 @@
+import type { PublicFault } from './envelope.js';
+
+/**
+ * Adds a fault's extra members and, in debug mode, its stack and cause, at the top level of a body,
+ * after the envelope's own members and never over them.
+ */
+export function withMembers<B extends Record<string, unknown>>(body: B, fault: PublicFault): B {
+  const { extras } = fault;
+  if (extras !== undefined) {
+    for (const key of Object.keys(extras)) {
+      // `__proto__` would set the body's prototype instead of adding a member.
+      if (key !== '__proto__' && !Object.hasOwn(body, key)) (body as Record<string, unknown>)[key] = extras[key];
+    }
+  }
+  if (fault.stack !== undefined && !Object.hasOwn(body, 'stack')) (body as Record<string, unknown>).stack = fault.stack;
+  if (fault.cause !== undefined && !Object.hasOwn(body, 'cause')) (body as Record<string, unknown>).cause = fault.cause;
+  return body;
+}
+
+/** Issues as the flat list the error-message-code and status-object styles carry. */
+export function issueList(fault: PublicFault): { field: string; in: string; code: string; message: string }[] | undefined {
+  return fault.issues?.map((issue) => ({
+    field: issue.pointer,
+    in: issue.location,
+    code: issue.keyword,
+    message: issue.message,
+  }));
+}
+
+/** A one-line summary of the issues, for styles that carry only text. */
+export function issueSummary(fault: PublicFault): string {
+  if (fault.issues === undefined || fault.issues.length === 0) return fault.message;
+  const parts = fault.issues.map((issue) => `${issue.location}${issue.pointer || ''} ${issue.message}`);
+  return `${fault.message}: ${parts.join('; ')}`;
+}

@@ -1,0 +1,40 @@
+import type { Envelope } from './envelope.js';
+import { withMembers } from './members.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The IETF RateLimit draft's problem type for a refused request. */
+export const QUOTA_EXCEEDED = {
+  type: 'https://iana.org/assignments/http-problem-types#quota-exceeded',
+  title: 'Request cannot be satisfied as assigned quota has been exceeded',
+} as const;
+
+/**
+ * RFC 9457 problem details: `{"type":"about:blank","title":"Unauthorized","status":401,"detail":"…"}`
+ * as `application/problem+json`. A code other than the status's default is the `code` extension
+ * member; field issues are the `errors` array of RFC 9457 §3 (`detail`, `pointer`); a 429 is the
+ * RateLimit draft's `quota-exceeded` problem with `violated-policies`.
+ */
+export const problemDetails: Envelope = {
+  name: 'problem-details',
+  contentType: PROBLEM_CONTENT_TYPE,
+  body(fault) {
+    const quota = fault.status === 429;
+    const body: Record<string, unknown> = {
+      type: quota ? QUOTA_EXCEEDED.type : 'about:blank',
+      title: quota ? QUOTA_EXCEEDED.title : fault.title,
+      status: fault.status,
+      detail: fault.message,
+    };
+    if (!fault.defaultCode) body.code = fault.code;
+    if (quota) body['violated-policies'] = [fault.rateLimit?.policy ?? 'default'];
+    if (fault.issues !== undefined) {
+      body.errors = fault.issues.map((issue) =>
+        issue.location === 'body'
+          ? { detail: issue.message, pointer: `#${issue.pointer}` }
+          : { detail: issue.message, pointer: `#${issue.pointer}`, in: issue.location },
+      );
+    }
+    return withMembers(body, fault);
+  },
+};

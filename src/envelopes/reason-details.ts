@@ -1,0 +1,18 @@
+import type { Envelope } from './envelope.js';
+import { JSON_CONTENT_TYPE } from './envelope.js';
+import { issueSummary, withMembers } from './members.js';
+
+/**
+ * `{"error":{"reason":"UNAUTHORIZED","details":"Access token is missing or invalid"}}`: the IPFS
+ * Pinning Service API `Failure` object (seed 000). `details` stays a string, so field issues are
+ * summarised into it; a rate-limit refusal adds the seed's `retry_after`.
+ */
+export const reasonDetails: Envelope = {
+  name: 'reason-details',
+  contentType: JSON_CONTENT_TYPE,
+  body(fault) {
+    const body: Record<string, unknown> = { error: { reason: fault.code, details: issueSummary(fault) } };
+    if (fault.status === 429 && fault.retryAfter !== undefined) body.retry_after = fault.retryAfter;
+    return withMembers(body, fault);
+  },
+};

@@ -1,0 +1,18 @@
+import type { Envelope } from './envelope.js';
+import { JSON_CONTENT_TYPE } from './envelope.js';
+import { issueList, withMembers } from './members.js';
+
+/**
+ * `{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}` (seed 003). The
+ * status object keeps exactly its three documented members; field issues go in a top-level `errors`.
+ */
+export const statusObject: Envelope = {
+  name: 'status-object',
+  contentType: JSON_CONTENT_TYPE,
+  body(fault) {
+    const body: Record<string, unknown> = { status: { code: fault.status, text: fault.title, message: fault.message } };
+    const errors = issueList(fault);
+    if (errors !== undefined) body.errors = errors;
+    return withMembers(body, fault);
+  },
+};

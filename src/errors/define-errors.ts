@@ -1,0 +1,74 @@
+import { HttpError, isHttpError, type HttpErrorInit } from './http-error.js';
+
+/** One entry of a typed error catalog. */
+export interface ErrorDefinition {
+  readonly status: number;
+  /** Default message; a call may pass its own. */
+  readonly message: string;
+  readonly numericCode?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly expose?: boolean;
+  readonly retryAfter?: number;
+  readonly extras?: Readonly<Record<string, unknown>>;
+  /** For generated docs: what the error means. */
+  readonly description?: string;
+  /** For generated docs: known causes and their solutions. */
+  readonly causes?: readonly { readonly cause: string; readonly solution: string }[];
+}
+
+/** What one call of a catalog factory may add or override. */
+export type FactoryInit = Omit<HttpErrorInit, 'code' | 'numericCode'>;
+
+/** A typed factory for one catalog entry: `AppErrors.INSUFFICIENT_FUNDS()`. */
+export interface ErrorFactory<C extends string> {
+  (message?: string, init?: FactoryInit): HttpError<C>;
+  (init: FactoryInit & { message?: string }): HttpError<C>;
+  readonly code: C;
+  readonly status: number;
+  readonly definition: ErrorDefinition;
+  /** True for an error this entry made (in any copy of faultline). */
+  is(value: unknown): value is HttpError<C>;
+}
+
+export type ErrorCatalog<T extends Record<string, ErrorDefinition>> = {
+  readonly [K in keyof T & string]: ErrorFactory<K>;
+};
+
+/**
+ * A typed catalog of an API's own errors. The keys are the machine codes, as literal types:
+ *
+ * ```ts
+ * const AppErrors = defineErrors({ INSUFFICIENT_FUNDS: { status: 409, message: 'Unable to process request due to the lack of funds' } });
+ * throw AppErrors.INSUFFICIENT_FUNDS();
+ * ```
+ */
+export function defineErrors<const T extends Record<string, ErrorDefinition>>(definitions: T): ErrorCatalog<T> {
+  const catalog: Record<string, ErrorFactory<string>> = {};
+  for (const [code, definition] of Object.entries(definitions)) {
+    catalog[code] = makeFactory(code, definition);
+  }
+  return Object.freeze(catalog) as ErrorCatalog<T>;
+}
+
+function makeFactory<C extends string>(code: C, definition: ErrorDefinition): ErrorFactory<C> {
+  const factory = (first?: string | (FactoryInit & { message?: string }), second?: FactoryInit): HttpError<C> => {
+    const init = typeof first === 'object' && first !== null ? first : (second ?? {});
+    const message = typeof first === 'string' ? first : (init as { message?: string }).message;
+    return new HttpError<C>(definition.status, message ?? definition.message, {
+      expose: definition.expose,
+      retryAfter: definition.retryAfter,
+      ...init,
+      headers: definition.headers || init.headers ? { ...definition.headers, ...init.headers } : undefined,
+      extras: definition.extras || init.extras ? { ...definition.extras, ...init.extras } : undefined,
+      code,
+      numericCode: definition.numericCode,
+    });
+  };
+  return Object.assign(factory, {
+    code,
+    status: definition.status,
+    definition,
+    is: (value: unknown): value is HttpError<C> =>
+      isHttpError(value) && value.code === code && value.status === definition.status,
+  }) as ErrorFactory<C>;
+}

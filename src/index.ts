@@ -1,0 +1,49 @@
+// The framework-free core. Nothing here imports a framework or a Node-only module.
+
+export { STATUS_CATALOG, type ErrorStatus, type KnownStatus, type StatusCode, type HelperName } from './status/catalog.js';
+export { statusPhrase, defaultCode, isErrorStatus, isKnownErrorStatus } from './status/lookup.js';
+
+export { HttpError, isHttpError, type HttpErrorInit } from './errors/http-error.js';
+export { FAULTLINE_ERROR } from './errors/brand.js';
+export { errors, type ErrorHelpers } from './errors/helpers.js';
+export {
+  defineErrors,
+  type ErrorCatalog,
+  type ErrorDefinition,
+  type ErrorFactory,
+  type FactoryInit,
+} from './errors/define-errors.js';
+export { routeNotFound } from './errors/route-not-found.js';
+
+export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
+export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-issue.js';
+export { escapePointerToken, pointerTokens, childPointer } from './fault/json-pointer.js';
+
+export { map, type ErrorMapping, type ErrorMatcher, type MapTarget } from './normalize/map.js';
+export { RECOGNIZERS, type Recognizer } from './normalize/normalize.js';
+export type { FaultInput } from './normalize/fault-input.js';
+export { issuesFromAjv, type AjvErrorLike } from './normalize/recognizers/ajv.js';
+export { BODY_MESSAGES } from './normalize/recognizers/body-parser.js';
+
+export {
+  defineEnvelope,
+  JSON_CONTENT_TYPE,
+  type Envelope,
+  type EnvelopeName,
+  type PublicFault,
+} from './envelopes/envelope.js';
+export { ENVELOPES, resolveEnvelope } from './envelopes/index.js';
+export { reasonDetails } from './envelopes/reason-details.js';
+export { errorMessageCode } from './envelopes/error-message-code.js';
+export { statusObject } from './envelopes/status-object.js';
+export { numericCode, INVALID_FORM_BODY_CODE, GENERAL_ERROR_CODE } from './envelopes/numeric-code.js';
+export { problemDetails, PROBLEM_CONTENT_TYPE, QUOTA_EXCEEDED } from './envelopes/problem-details.js';
+
+export { rateLimitHeaderFields, type RateLimitHeaderStandard } from './rate-limit/headers.js';
+export { headerName, headerValue } from './headers/header-value.js';
+export { STALE_HEADERS } from './headers/stale.js';
+
+export type { ErrorResponse } from './render/error-response.js';
+export type { RequestFacts } from './request-facts.js';
+export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
+export { createFaultline, normalize, render, type Faultline } from './faultline.js';

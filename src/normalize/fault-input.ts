@@ -1,0 +1,109 @@
+import type { Fault, JsonValue, RateLimitState } from '../fault/fault.js';
+import { MAX_ISSUES, type FieldIssue } from '../fault/field-issue.js';
+import { headerName, headerValue } from '../headers/header-value.js';
+import { toJsonValue } from '../json/to-json-value.js';
+import { defaultCode, isErrorStatus, statusPhrase } from '../status/lookup.js';
+import { ownKeys, read } from './read.js';
+
+/** What a recognizer found, before it is checked. Every field is untrusted. */
+export interface FaultInput {
+  status?: unknown;
+  code?: unknown;
+  numericCode?: unknown;
+  message?: unknown;
+  expose?: unknown;
+  headers?: unknown;
+  retryAfter?: unknown;
+  rateLimit?: RateLimitState;
+  /** A validation failure: its status is the configured validation status (400 or 422). */
+  validation?: boolean;
+  issues?: readonly FieldIssue[];
+  extras?: unknown;
+  stack?: unknown;
+  cause?: unknown;
+}
+
+/** The settings normalize needs: what it may keep from a thrown value. */
+export interface FaultPolicy {
+  readonly allowedHeaders: ReadonlySet<string>;
+  /** Keep stack and cause (debug mode); otherwise they are not even read. */
+  readonly keepDebug: boolean;
+  /** The status of validation failures: 400 (default) or 422. */
+  readonly validationStatus: number;
+}
+
+// Codes are identifiers for programs: `INSUFFICIENT_FUNDS`, `missing_scope`, `2fa_required`.
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+const MAX_MESSAGE = 2048;
+
+/** Checks everything a recognizer found and builds the Fault. Never throws on hostile fields. */
+export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
+  const valid = isErrorStatus(input.status);
+  const status = input.validation ? policy.validationStatus : valid ? (input.status as number) : 500;
+  // A bogus status (302, 'abc', 1000) is a bug, not a decision to expose: its 500 stays hidden.
+  const expose = !valid && !input.validation ? false : typeof input.expose === 'boolean' ? input.expose : status < 500;
+  const code = typeof input.code === 'string' && CODE.test(input.code) ? input.code : defaultCode(status);
+  let message = typeof input.message === 'string' && input.message !== '' ? input.message : statusPhrase(status);
+  if (message.length > MAX_MESSAGE) message = message.slice(0, MAX_MESSAGE);
+
+  const fault: {
+    -readonly [K in keyof Fault]: Fault[K];
+  } = { status, code, message, expose };
+
+  if (typeof input.numericCode === 'number' && Number.isSafeInteger(input.numericCode)) {
+    fault.numericCode = input.numericCode;
+  }
+  const headers = checkHeaders(input.headers, policy.allowedHeaders);
+  let retryAfter = delaySeconds(input.retryAfter);
+  if (headers !== undefined) {
+    if (retryAfter === undefined && headers['retry-after'] !== undefined) {
+      retryAfter = delaySeconds(headers['retry-after']);
+    }
+    delete headers['retry-after'];
+    if (Object.keys(headers).length > 0) fault.headers = headers;
+  }
+  if (retryAfter !== undefined) fault.retryAfter = retryAfter;
+  if (input.rateLimit !== undefined) fault.rateLimit = input.rateLimit;
+  if (input.issues !== undefined && input.issues.length > 0) {
+    fault.issues = input.issues.length > MAX_ISSUES ? input.issues.slice(0, MAX_ISSUES) : input.issues;
+  }
+  if (input.extras !== undefined && input.extras !== null && typeof input.extras === 'object') {
+    const extras = toJsonValue(input.extras);
+    if (extras !== null && typeof extras === 'object' && !Array.isArray(extras) && Object.keys(extras).length > 0) {
+      fault.extras = extras as Record<string, JsonValue>;
+    }
+  }
+  if (policy.keepDebug) {
+    if (typeof input.stack === 'string') fault.stack = input.stack;
+    if (input.cause !== undefined) {
+      const cause = toJsonValue(input.cause);
+      if (cause !== undefined) fault.cause = cause;
+    }
+  }
+  return fault;
+}
+
+/** Delay-seconds from a number of seconds, a numeric string or an HTTP-date; rounded up, ≥ 0. */
+export function delaySeconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  if (/^\d+$/.test(value)) return Math.min(Number(value), 2 ** 31);
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function checkHeaders(value: unknown, allowed: ReadonlySet<string>): Record<string, string> | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  let out: Record<string, string> | undefined;
+  const keys = ownKeys(value);
+  for (let i = 0; i < keys.length && i < 64; i++) {
+    const key = keys[i] as string;
+    const name = headerName(key);
+    if (name === undefined || !allowed.has(name)) continue;
+    const text = headerValue(read(value, key));
+    if (text === undefined) continue;
+    (out ??= Object.create(null) as Record<string, string>)[name] = text;
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import type { Fault } from '../fault/fault.js';
+import { toFault, type FaultInput, type FaultPolicy } from './fault-input.js';
+import type { ErrorMapping } from './map.js';
+import { read } from './read.js';
+import { fromAjv } from './recognizers/ajv.js';
+import { fromBodyParser } from './recognizers/body-parser.js';
+import { fromBoom } from './recognizers/boom.js';
+import { fromFaultlineError } from './recognizers/faultline.js';
+import { fromHonoHttpException } from './recognizers/hono.js';
+import { fromNestHttpException } from './recognizers/nest.js';
+import { fromRateLimiterRes } from './recognizers/rate-limiter.js';
+import { fromStatusBearing } from './recognizers/status-bearing.js';
+
+/** A function that recognises one family of thrown values. */
+export type Recognizer = (thrown: unknown) => FaultInput | undefined;
+
+/**
+ * The families faultline knows, most specific first: body-parser errors are http-errors, Nest's and
+ * Hono's exceptions carry a `status` too, so the generic status reader comes last.
+ */
+export const RECOGNIZERS: readonly Recognizer[] = [
+  fromFaultlineError,
+  fromRateLimiterRes,
+  fromAjv,
+  fromBoom,
+  fromNestHttpException,
+  fromHonoHttpException,
+  fromBodyParser,
+  fromStatusBearing,
+];
+
+export interface NormalizeSettings extends FaultPolicy {
+  readonly map: readonly ErrorMapping[];
+  /** Extra recognizers (adapters' framework-specific families), tried before the built-in ones. */
+  readonly recognizers?: readonly Recognizer[];
+}
+
+/** Turns anything thrown into a Fault. Never throws. */
+export function normalizeWith(thrown: unknown, settings: NormalizeSettings): Fault {
+  try {
+    return toFault(recognize(thrown, settings, 0), settings);
+  } catch {
+    return toFault({ status: 500, message: 'A value that could not be read was thrown' }, settings);
+  }
+}
+
+function recognize(thrown: unknown, settings: NormalizeSettings, depth: number): FaultInput {
+  if (thrown === null || (typeof thrown !== 'object' && typeof thrown !== 'function')) {
+    return { status: 500, message: describePrimitive(thrown) };
+  }
+  // Domain mappings first: the user's intent beats faultline's guess, even for a status-bearing error.
+  for (const mapping of settings.map) {
+    let matched = false;
+    try {
+      matched = mapping.matches(thrown);
+    } catch {
+      matched = false;
+    }
+    if (!matched) continue;
+    const resolved = mapping.resolve(thrown);
+    if ('rethrown' in resolved) {
+      // A mapping that returns another throwable: recognise that, without mapping again forever.
+      return depth < 4 ? recognize(resolved.rethrown, { ...settings, map: [] }, depth + 1) : { status: 500 };
+    }
+    return resolved;
+  }
+  for (const recognizer of settings.recognizers ?? []) {
+    const input = recognizer(thrown);
+    if (input !== undefined) return input;
+  }
+  for (const recognizer of RECOGNIZERS) {
+    const input = recognizer(thrown);
+    if (input !== undefined) return input;
+  }
+  return { status: 500, message: read(thrown, 'message'), stack: read(thrown, 'stack'), cause: read(thrown, 'cause') };
+}
+
+function describePrimitive(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${String(value)} was thrown`;
+    case 'symbol':
+      return 'A symbol was thrown';
+    default:
+      return `${value === null ? 'null' : 'undefined'} was thrown`;
+  }
+}

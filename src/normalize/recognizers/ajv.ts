@@ -1,0 +1,59 @@
+import type { FieldIssue, IssueLocation } from '../../fault/field-issue.js';
+import { MAX_ISSUES } from '../../fault/field-issue.js';
+import { childPointer } from '../../fault/json-pointer.js';
+import type { FaultInput } from '../fault-input.js';
+import { read, readString } from '../read.js';
+
+/**
+ * ajv's `ValidationError` (thrown by async schemas: `ajv: true`, `validation: true`, `errors`) and
+ * a raw array of ajv error objects, as `validate.errors` holds them.
+ */
+export function fromAjv(thrown: unknown): FaultInput | undefined {
+  let list: unknown = undefined;
+  if (Array.isArray(thrown)) list = thrown;
+  else if (read(thrown, 'ajv') === true && read(thrown, 'validation') === true) list = read(thrown, 'errors');
+  if (!Array.isArray(list) || list.length === 0 || !list.every(isAjvError)) return undefined;
+  return { validation: true, message: 'Request validation failed', issues: issuesFromAjv(list, 'body') };
+}
+
+/** One ajv error object, as much of it as faultline reads. */
+export interface AjvErrorLike {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly message?: string;
+  readonly params?: Record<string, unknown>;
+}
+
+function isAjvError(value: unknown): value is AjvErrorLike {
+  return typeof read(value, 'instancePath') === 'string' && typeof read(value, 'keyword') === 'string';
+}
+
+/**
+ * ajv errors as field issues. `required`, `dependentRequired` and `additionalProperties` point at
+ * the field itself (ajv reports the parent object); the pointer's tokens are escaped (RFC 6901).
+ */
+export function issuesFromAjv(errors: readonly AjvErrorLike[], location: IssueLocation): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const error of errors) {
+    if (issues.length >= MAX_ISSUES) break;
+    const keyword = readString(error, 'keyword') ?? 'invalid';
+    let pointer = readString(error, 'instancePath') ?? '';
+    let message = readString(error, 'message') ?? 'is invalid';
+    const params = read(error, 'params');
+    if (keyword === 'required' || keyword === 'dependentRequired' || keyword === 'dependencies') {
+      const missing = readString(params, 'missingProperty');
+      if (missing !== undefined) {
+        pointer = childPointer(pointer, missing);
+        message = 'is required';
+      }
+    } else if (keyword === 'additionalProperties' || keyword === 'unevaluatedProperties') {
+      const extra = readString(params, keyword === 'additionalProperties' ? 'additionalProperty' : 'unevaluatedProperty');
+      if (extra !== undefined) {
+        pointer = childPointer(pointer, extra);
+        message = 'is not allowed';
+      }
+    }
+    issues.push({ location, pointer, keyword, message });
+  }
+  return issues;
+}

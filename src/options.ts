@@ -1,0 +1,92 @@
+import type { Envelope, EnvelopeName } from './envelopes/envelope.js';
+import { resolveEnvelope } from './envelopes/index.js';
+import type { Fault } from './fault/fault.js';
+import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
+import { headerName, headerValue } from './headers/header-value.js';
+import type { NormalizeSettings, Recognizer } from './normalize/normalize.js';
+import type { ErrorMapping } from './normalize/map.js';
+import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
+import type { RequestFacts } from './request-facts.js';
+
+/** Everything faultline can be told. Every field is optional; the defaults are production-safe. */
+export interface FaultlineOptions {
+  /** The body style: a built-in name or `defineEnvelope(...)`. Default `'problem-details'`. */
+  envelope?: EnvelopeName | Envelope;
+  /** Envelopes for particular statuses or codes (seed 000's flat 413 and 429): `{ 413: flat, RATE_LIMITED: … }`. */
+  variants?: Readonly<Record<string, Envelope>>;
+  /** Default messages by status, used when an error brings none and for hidden 5xx. */
+  messages?: Readonly<Record<number, string>>;
+  /** Domain errors: `[map(InsufficientFunds, 409), map(isTimeout, 504)]`. */
+  map?: readonly ErrorMapping[];
+  /** Show messages, codes, stack and cause of every error, 5xx included. Never in production. */
+  debug?: boolean;
+  /** Called once per error, for logging. What it throws is ignored; the response is not changed. */
+  onError?: (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+  /** `WWW-Authenticate` for a 401 that brings none (RFC 9110 §15.5.2 requires one). Default `'Bearer'`; `false` to omit. */
+  challenge?: string | false;
+  /** Status of validation failures: 400 (default) or 422. */
+  validationStatus?: 400 | 422;
+  /** More header names a thrown error may set, beyond the protocol ones faultline allows. */
+  exposeHeaders?: readonly string[];
+  /** RateLimit header fields on rate-limited responses. Default `'draft-8'`. */
+  rateLimitHeaders?: RateLimitHeaderStandard;
+  /** A preset: options that reproduce a documented API (see `presets`). Your own options win over it. */
+  preset?: Preset;
+  /** Framework-specific recognisers an adapter adds (Fastify's validation errors, …). */
+  recognizers?: readonly Recognizer[];
+}
+
+/** A named bundle of options reproducing one API's documented error contract. */
+export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers'> {
+  readonly name: string;
+}
+
+/** Options resolved once, when a handler is made; nothing of this is recomputed per request. */
+export interface Settings extends NormalizeSettings {
+  readonly envelope: Envelope;
+  readonly variants: ReadonlyMap<string, Envelope>;
+  readonly messages: ReadonlyMap<number, string>;
+  readonly debug: boolean;
+  readonly onError: FaultlineOptions['onError'];
+  readonly challenge: string | undefined;
+  readonly rateLimitHeaders: RateLimitHeaderStandard;
+}
+
+/** Checks and resolves options. Throws at setup time, never at request time. */
+export function resolveSettings(options: FaultlineOptions = {}): Settings {
+  const preset = options.preset ?? ({} as Partial<Preset>);
+  const merged: FaultlineOptions = { ...preset, ...options };
+  const validationStatus = merged.validationStatus ?? 400;
+  if (validationStatus !== 400 && validationStatus !== 422) {
+    throw new TypeError('faultline: validationStatus must be 400 or 422');
+  }
+  const allowedHeaders = new Set(ALLOWED_ERROR_HEADERS);
+  for (const name of [...(preset.exposeHeaders ?? []), ...(options.exposeHeaders ?? [])]) {
+    const clean = headerName(name);
+    if (clean === undefined) throw new TypeError(`faultline: "${String(name)}" is not a header name`);
+    allowedHeaders.add(clean);
+  }
+  const variants = new Map<string, Envelope>();
+  for (const [key, envelope] of [...Object.entries(preset.variants ?? {}), ...Object.entries(options.variants ?? {})]) {
+    variants.set(key, resolveEnvelope(envelope));
+  }
+  const messages = new Map<number, string>();
+  for (const [key, message] of [...Object.entries(preset.messages ?? {}), ...Object.entries(options.messages ?? {})]) {
+    messages.set(Number(key), message);
+  }
+  const challenge = merged.challenge === false ? undefined : headerValue(merged.challenge ?? 'Bearer');
+  return {
+    envelope: resolveEnvelope(merged.envelope),
+    variants,
+    messages,
+    map: [...(options.map ?? []), ...(preset.map ?? [])],
+    recognizers: options.recognizers ?? [],
+    debug: merged.debug === true,
+    keepDebug: merged.debug === true,
+    onError: options.onError,
+    challenge,
+    validationStatus,
+    allowedHeaders,
+    rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
+  };
+}

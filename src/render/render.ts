@@ -1,0 +1,71 @@
+import type { Envelope, PublicFault } from '../envelopes/envelope.js';
+import { PROBLEM_CONTENT_TYPE } from '../envelopes/problem-details.js';
+import type { Fault } from '../fault/fault.js';
+import type { Settings } from '../options.js';
+import { rateLimitHeaderFields } from '../rate-limit/headers.js';
+import type { ErrorResponse } from './error-response.js';
+import { publicFault } from './public-fault.js';
+
+/** The response for a fault: status, headers and body. Pure; never throws. */
+export function renderWith(fault: Fault, settings: Settings, method?: string): ErrorResponse {
+  const shown = publicFault(fault, settings.messages, settings.debug);
+  const envelope = settings.variants.get(shown.code) ?? settings.variants.get(String(shown.status)) ?? settings.envelope;
+  const body = serialize(envelope, shown);
+  if (body === undefined) return fallbackResponse(settings, method);
+  return {
+    status: fault.status,
+    headers: responseHeaders(fault, shown, envelope, settings),
+    body: method === 'HEAD' ? null : body,
+  };
+}
+
+function serialize(envelope: Envelope, fault: PublicFault): string | undefined {
+  try {
+    const text: unknown = JSON.stringify(envelope.body(fault));
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, settings: Settings): Record<string, string> {
+  const headers: Record<string, string> = {};
+  // An unexposed fault keeps only what faultline itself derives (Retry-After, rate limits).
+  if (fault.headers !== undefined && (fault.expose || settings.debug)) Object.assign(headers, fault.headers);
+  if (fault.status === 401 && headers['www-authenticate'] === undefined && settings.challenge !== undefined) {
+    headers['www-authenticate'] = settings.challenge;
+  }
+  if (fault.rateLimit !== undefined) Object.assign(headers, rateLimitHeaderFields(fault.rateLimit, settings.rateLimitHeaders));
+  if (shown.retryAfter !== undefined) headers['retry-after'] = String(shown.retryAfter);
+  headers['content-type'] = envelope.contentType;
+  headers['cache-control'] = 'no-store';
+  return headers;
+}
+
+const LAST_RESORT = JSON.stringify({
+  type: 'about:blank',
+  title: 'Internal Server Error',
+  status: 500,
+  detail: 'Internal Server Error',
+});
+
+/**
+ * When an envelope throws or yields nothing serialisable: a plain 500 in the configured envelope,
+ * or, if that fails too, a fixed problem-details body.
+ */
+export function fallbackResponse(settings: Settings, method?: string): ErrorResponse {
+  const shown: PublicFault = {
+    status: 500,
+    title: 'Internal Server Error',
+    code: 'INTERNAL_SERVER_ERROR',
+    defaultCode: true,
+    message: settings.messages.get(500) ?? 'Internal Server Error',
+  };
+  const body = serialize(settings.envelope, shown);
+  const contentType = body === undefined ? PROBLEM_CONTENT_TYPE : settings.envelope.contentType;
+  return {
+    status: 500,
+    headers: { 'content-type': contentType, 'cache-control': 'no-store' },
+    body: method === 'HEAD' ? null : (body ?? LAST_RESORT),
+  };
+}

@@ -1,0 +1,4 @@
+import { describeAdapterContract } from '../harness/contract.js';
+import { expressHarness } from '../harness/express.js';
+
+describeAdapterContract(expressHarness);
