@@ -5,6 +5,7 @@ import { read } from './read.js';
 import { fromAjv } from './recognizers/ajv.js';
 import { fromBodyParser } from './recognizers/body-parser.js';
 import { fromBoom } from './recognizers/boom.js';
+import { fromFastify } from './recognizers/fastify.js';
 import { fromFaultlineError } from './recognizers/faultline.js';
 import { fromHonoHttpException } from './recognizers/hono.js';
 import { fromNestHttpException } from './recognizers/nest.js';
@@ -26,6 +27,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   fromNestHttpException,
   fromHonoHttpException,
   fromBodyParser,
+  fromFastify,
   fromStatusBearing,
 ];
 

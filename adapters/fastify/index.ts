@@ -1,0 +1,67 @@
+// faultline for Fastify 5: read the request, call the core, write the reply.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  createFaultline,
+  routeNotFound,
+  STALE_HEADERS,
+  type ErrorResponse,
+  type Faultline,
+  type FaultlineOptions,
+  type RequestFacts,
+} from '../../src/index.js';
+
+export type { FaultlineOptions } from '../../src/index.js';
+
+/** A Fastify plugin function, marked to skip encapsulation. */
+export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, done: (error?: Error) => void) => void) & {
+  [key: symbol]: unknown;
+};
+
+/**
+ * The plugin: `await app.register(errorHandler(options))`. It installs Fastify's error handler and
+ * not-found handler on the instance it is registered on: it skips Fastify's encapsulation (as
+ * `fastify-plugin` does), so registered on the root it covers every route.
+ */
+export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
+  const faultline = createFaultline(options);
+  const plugin = ((instance: FastifyInstance, _options: unknown, done: (error?: Error) => void) => {
+    instance.setErrorHandler((error: FastifyError, request, reply) => handleError(faultline, error, request, reply));
+    instance.setNotFoundHandler((request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply));
+    done();
+  }) as FaultlinePlugin;
+  plugin[Symbol.for('skip-override')] = true;
+  plugin[Symbol.for('fastify.display-name')] = 'faultline';
+  return plugin;
+}
+
+/** A not-found handler on its own, for `app.setNotFoundHandler(notFound(options))` in a scope. */
+export function notFound(options?: FaultlineOptions): (request: FastifyRequest, reply: FastifyReply) => void {
+  const faultline = createFaultline(options);
+  return (request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply);
+}
+
+function handleError(faultline: Faultline, error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  if (reply.sent || reply.raw.headersSent) {
+    // Nothing can be corrected once the status line is out: end the connection, send nothing twice.
+    reply.raw.destroy();
+    return;
+  }
+  write(reply, faultline.handle(error, facts(request)));
+}
+
+function facts(request: FastifyRequest): RequestFacts {
+  return { method: request.method, path: pathOf(request), id: request.id };
+}
+
+function pathOf(request: FastifyRequest): string {
+  const query = request.url.indexOf('?');
+  return query === -1 ? request.url : request.url.slice(0, query);
+}
+
+function write(reply: FastifyReply, response: ErrorResponse): void {
+  for (const name of STALE_HEADERS) reply.removeHeader(name);
+  reply.code(response.status);
+  reply.headers(response.headers);
+  // A Buffer, because Fastify appends `; charset=utf-8` to the content type of a string payload.
+  void reply.send(response.body === null ? undefined : Buffer.from(response.body));
+}

@@ -1,0 +1,4 @@
+import { describeAdapterContract } from '../harness/contract.js';
+import { fastifyHarness } from '../harness/fastify.js';
+
+describeAdapterContract(fastifyHarness);
