@@ -2,7 +2,7 @@
 // The CommonJS pass compiles the same files with a temporary `{"type":"commonjs"}` beside the
 // sources: under NodeNext that is what makes tsc emit CommonJS (the way tshy does it).
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -31,4 +31,18 @@ try {
   for (const marker of markers) rmSync(marker, { force: true });
 }
 writeFileSync(join(root, 'dist/cjs/package.json'), '{"type":"commonjs"}\n');
+
+// Resolvers that predate `exports` (TypeScript's node10, old bundlers) look for `faultline/express`
+// as a folder: give each subpath one, pointing at the CommonJS build.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+for (const [subpath, target] of Object.entries(pkg.exports)) {
+  if (subpath === '.' || typeof target === 'string') continue;
+  const dir = join(root, subpath.slice(2));
+  mkdirSync(dir, { recursive: true });
+  const cjs = target.require;
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ main: `.${cjs.default}`, types: `.${cjs.types}` }, null, 2) + '\n',
+  );
+}
 console.log('built dist/esm and dist/cjs');

@@ -1,0 +1,119 @@
+// The published package as a user gets it: pack it, check it with publint and
+// @arethetypeswrong/cli, install the tarball into a fresh project, import and require every
+// entry point, type-check a consumer of each, and prove the peers stay optional.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const tmp = join(root, '.tmp', 'package');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const entries = Object.keys(pkg.exports).filter((k) => k !== './package.json');
+const specifier = (entry) => (entry === '.' ? 'faultline' : `faultline/${entry.slice(2)}`);
+let failures = 0;
+
+function run(cmd, args, cwd = root) {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+function check(name, fn) {
+  try {
+    const detail = fn();
+    console.log(`ok   ${name}${detail ? `: ${detail}` : ''}`);
+  } catch (error) {
+    failures++;
+    console.log(`FAIL ${name}\n${String(error.stdout ?? '')}${String(error.stderr ?? '')}${error.message}`);
+  }
+}
+
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+const tarball = join(tmp, run('npm', ['pack', '--silent', '--pack-destination', tmp]).trim().split('\n').pop());
+
+check('tarball holds only what users need', () => {
+  const files = run('tar', ['-tzf', tarball]).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+  const unexpected = files.filter(
+    (f) => !/^(dist\/(esm|cjs)\/.*\.(js|d\.ts)|dist\/(esm|cjs)\/package\.json|[a-z]+\/package\.json|package\.json|README\.md)$/.test(f),
+  );
+  if (unexpected.length > 0) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
+  if (files.some((f) => f.endsWith('.map'))) throw new Error('source maps shipped');
+  return `${files.length} files`;
+});
+
+check('publint reports nothing', () => {
+  const out = run(bin('publint'), ['run', '--strict', root]);
+  if (!/All good/i.test(out)) throw new Error(out);
+  return 'all good';
+});
+
+check('@arethetypeswrong/cli: node10, node16-CJS, node16-ESM, bundler on every entry point', () => {
+  const out = run(bin('attw'), [tarball, '--format', 'ascii']);
+  return out.trim().split('\n').length + ' lines, no problems';
+});
+
+// A consumer inside the repository: the tarball is installed into its own node_modules, while the
+// frameworks (optional peers) resolve from the repository's, as they would from a user's app.
+const consumer = join(tmp, 'consumer');
+mkdirSync(consumer, { recursive: true });
+writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }, null, 2));
+run('npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', tarball], consumer);
+
+const probe = (entry) =>
+  entry === '.' ? "typeof m.errors.notFound === 'function' && m.errors.notFound().status === 404" : "typeof m.errorHandler === 'function'";
+const preload = (entry) => (entry === './nest' ? 'reflect-metadata' : undefined);
+
+for (const entry of entries) {
+  check(`import ${specifier(entry)}`, () => {
+    const pre = preload(entry) ? `await import('${preload(entry)}');` : '';
+    run(process.execPath, ['--input-type=module', '-e', `${pre} const m = await import('${specifier(entry)}'); if (!(${probe(entry)})) process.exit(1);`], consumer);
+  });
+  check(`require ${specifier(entry)}`, () => {
+    const pre = preload(entry) ? `require('${preload(entry)}');` : '';
+    run(process.execPath, ['-e', `${pre} const m = require('${specifier(entry)}'); if (!(${probe(entry)})) process.exit(1);`], consumer);
+  });
+}
+
+check('ESM and CJS builds recognise each other\'s errors (one brand)', () => {
+  run(process.execPath, ['--input-type=module', '-e', `
+    import { createRequire } from 'node:module';
+    const esm = await import('faultline');
+    const cjs = createRequire(import.meta.url)('faultline');
+    if (esm.HttpError === cjs.HttpError) process.exit(2);
+    const fault = esm.createFaultline().normalize(cjs.errors.conflict('dup', { code: 'DUP' }));
+    if (fault.status !== 409 || fault.code !== 'DUP' || !esm.isHttpError(cjs.errors.gone())) process.exit(1);
+  `], consumer);
+});
+
+check('a consumer of every entry point type-checks (node16, ESM and CJS)', () => {
+  const lines = entries.map((e, i) => `import * as e${i} from '${specifier(e)}';\nvoid e${i};`);
+  const core = `import { errors, defineErrors, createFaultline, type Fault } from 'faultline';
+const AppErrors = defineErrors({ INSUFFICIENT_FUNDS: { status: 409, message: 'No funds' } });
+const e = AppErrors.INSUFFICIENT_FUNDS();
+const code: 'INSUFFICIENT_FUNDS' = e.code;
+const f: Fault = createFaultline({ envelope: 'status-object' }).normalize(errors.notFound());
+void code; void f;`;
+  writeFileSync(join(consumer, 'consumer.mts'), `${lines.join('\n')}\n${core}\n`);
+  writeFileSync(join(consumer, 'consumer.cts'), `${lines.join('\n')}\n${core}\n`);
+  writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: true, experimentalDecorators: true, types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] },
+    files: ['consumer.mts', 'consumer.cts'],
+  }, null, 2));
+  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer]);
+});
+
+check('installing faultline with only hono pulls in no Express, Koa, Nest or Fastify', () => {
+  const alone = join(tmp, 'hono-only');
+  mkdirSync(alone, { recursive: true });
+  writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'hono-only', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `hono@${pkg.devDependencies.hono}`], alone);
+  const installed = readdirSync(join(alone, 'node_modules'));
+  const extra = ['express', 'koa', '@nestjs', 'fastify', 'ajv', 'rate-limiter-flexible'].filter((n) => installed.includes(n));
+  if (extra.length > 0) throw new Error(`pulled in: ${extra.join(', ')}`);
+  run(process.execPath, ['-e', `import('faultline/hono').then(m => { if (typeof m.errorHandler !== 'function') process.exit(1) })`], alone);
+  return `node_modules: ${installed.join(', ')}`;
+});
+
+if (!existsSync(tarball)) failures++;
+console.log(failures === 0 ? 'package: all checks passed' : `package: ${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);
