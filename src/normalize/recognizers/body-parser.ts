@@ -21,9 +21,17 @@ const BY_TYPE: Record<string, { status: number; message: string }> = {
 
 /** body-parser / raw-body / co-body errors (`type: 'entity.parse.failed'`, `'entity.too.large'`, …). */
 export function fromBodyParser(thrown: unknown): FaultInput | undefined {
-  const type = readString(thrown, 'type');
+  const type = readString(thrown, 'type') ?? (isCoBodyParseError(thrown) ? 'entity.parse.failed' : undefined);
   if (type === undefined) return undefined;
   const known = BY_TYPE[type];
   if (known === undefined) return undefined;
   return { status: known.status, message: known.message, stack: read(thrown, 'stack') };
+}
+
+/**
+ * co-body (under `@koa/bodyparser` and `koa-bodyparser`) rethrows `JSON.parse`'s SyntaxError with
+ * `status: 400` and the raw text as `body`, and no `type`; its message quotes the client's body.
+ */
+function isCoBodyParseError(thrown: unknown): boolean {
+  return readString(thrown, 'name') === 'SyntaxError' && read(thrown, 'status') === 400 && typeof read(thrown, 'body') === 'string';
 }

@@ -1,0 +1,108 @@
+// faultline for Koa 3 and 2: read the request, call the core, write the response through the context.
+import type { Context, Middleware, Next } from 'koa';
+import {
+  createFaultline,
+  HttpError,
+  routeNotFound,
+  STALE_HEADERS,
+  type ErrorResponse,
+  type FaultlineOptions,
+  type RequestFacts,
+} from '../../src/index.js';
+import { emitError } from './error-event.js';
+
+export type { FaultlineOptions } from '../../src/index.js';
+export { validate, type KoaValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
+
+/**
+ * The error middleware: `app.use(errorHandler(options))`, before everything else. It renders what
+ * the rest of the chain throws, and what Koa would otherwise answer in its own words: an unmatched
+ * route (Koa's implicit 404) and a route that set an error status but no body. Each thrown error is
+ * also emitted as `app.emit('error', err, ctx)`, as Koa's own handler does, after the response is
+ * set, so listeners see the final `ctx.status`.
+ */
+export function errorHandler(options?: FaultlineOptions): Middleware {
+  const faultline = createFaultline(options);
+  return async function faultlineErrorHandler(ctx: Context, next: Next): Promise<void> {
+    try {
+      await next();
+    } catch (thrown) {
+      if (ctx.headerSent || !ctx.writable) {
+        abandon(ctx, thrown);
+        return;
+      }
+      const response = faultline.handle(thrown, facts(ctx));
+      write(ctx, response);
+      emitError(ctx, thrown, response.status, false);
+      return;
+    }
+    const unanswered = unansweredError(ctx);
+    if (unanswered !== undefined) write(ctx, faultline.handle(unanswered, facts(ctx)));
+  };
+}
+
+/**
+ * A terminal middleware, registered last: makes "no route matched" an error for `errorHandler`.
+ * Optional, as `errorHandler` already renders Koa's implicit 404 the same way.
+ */
+export function notFound(): Middleware {
+  return function faultlineNotFound(ctx: Context): never {
+    throw routeNotFound(ctx.method, pathOf(ctx));
+  };
+}
+
+/**
+ * What Koa would answer with its plain-text status body: its own 404 when nothing set a status or a
+ * body (no route matched), or an error status a route set without a body (`ctx.status = 403`).
+ * A body explicitly set to `null` is the route's choice of an empty response and is kept.
+ */
+function unansweredError(ctx: Context): HttpError | undefined {
+  if (ctx.respond === false || ctx.headerSent || !ctx.writable) return undefined;
+  if (ctx.body !== null && ctx.body !== undefined) return undefined;
+  const response = ctx.response as unknown as { _explicitStatus?: boolean; _explicitNullBody?: boolean };
+  if (response._explicitNullBody === true) return undefined;
+  if (response._explicitStatus !== true) return ctx.status === 404 ? routeNotFound(ctx.method, pathOf(ctx)) : undefined;
+  return ctx.status >= 400 ? new HttpError(ctx.status) : undefined;
+}
+
+/**
+ * Headers, or part of the body, are already out: nothing can be corrected and nothing may be sent
+ * twice. Koa's own handler only emits the error and leaves the response open; an unfinished response
+ * is destroyed instead, so the client sees a truncated body rather than a hanging one.
+ */
+function abandon(ctx: Context, thrown: unknown): void {
+  emitError(ctx, thrown, 500, true);
+  ctx.respond = false;
+  if (!ctx.res.writableEnded) ctx.res.destroy();
+}
+
+function facts(ctx: Context): RequestFacts {
+  const id = ctx.get('x-request-id');
+  return id === '' ? { method: ctx.method, path: pathOf(ctx) } : { method: ctx.method, path: pathOf(ctx), id };
+}
+
+// The path as the client sent it, before any mounting rewrote `ctx.path`.
+function pathOf(ctx: Context): string {
+  const url = ctx.originalUrl || ctx.url;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/**
+ * Headers set before the error (CORS, `Vary`, security headers) stay, unlike with Koa's own
+ * handler (koajs/koa#1127); only those describing the body that will not be sent go.
+ */
+function write(ctx: Context, response: ErrorResponse): void {
+  for (const name of STALE_HEADERS) ctx.remove(name);
+  ctx.status = response.status;
+  ctx.set(response.headers);
+  if (response.body === null) {
+    // HEAD: Koa never writes a body for it; an empty string keeps the content type, and no length
+    // is claimed for a body that was not rendered.
+    ctx.body = '';
+    ctx.remove('content-length');
+  } else {
+    ctx.body = response.body;
+  }
+}
