@@ -1,0 +1,94 @@
+// faultline for NestJS 11 and 12: an exception filter that reads the request, calls the core and
+// writes the response, on platform-express and platform-fastify alike.
+import { BadRequestException, Catch, HttpException, Inject, NotFoundException, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { createFaultline, routeNotFound, type Faultline, type FaultlineOptions, type RequestFacts } from '../../src/index.js';
+import { abort, headersSent, requestFacts, write } from './http.js';
+
+/** The injection token `FaultlineModule.forRoot(options)` provides the options under. */
+export const FAULTLINE_OPTIONS = Symbol.for('faultline.nest.options');
+
+// A brand rather than `instanceof`: the ESM and CJS builds can both be loaded in one process.
+const FILTER_BRAND = Symbol.for('faultline.nest.filter');
+
+/**
+ * Catches everything thrown while handling an HTTP request and answers it through faultline:
+ * `app.useGlobalFilters(new FaultlineFilter(options))`, or `FaultlineModule.forRoot(options)`.
+ * Options are resolved once, here; a bad one throws at startup.
+ */
+@Catch()
+export class FaultlineFilter implements ExceptionFilter {
+  readonly [FILTER_BRAND] = true;
+  readonly options: FaultlineOptions;
+  private readonly faultline: Faultline;
+
+  constructor(@Optional() @Inject(FAULTLINE_OPTIONS) options?: FaultlineOptions) {
+    this.options = options ?? {};
+    this.faultline = createFaultline(this.options);
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    answer(this.faultline, exception, host);
+  }
+}
+
+export function isFaultlineFilter(value: unknown): value is FaultlineFilter {
+  return typeof value === 'object' && value !== null && (value as { [FILTER_BRAND]?: unknown })[FILTER_BRAND] === true;
+}
+
+/** The whole error path of one request: what every faultline filter (global or scoped) runs. */
+export function answer(faultline: Faultline, exception: unknown, host: ArgumentsHost): void {
+  // faultline answers HTTP; a WebSocket or RPC context has its own protocol for errors.
+  if (host.getType() !== 'http') throw exception;
+  const http = host.switchToHttp();
+  const res: unknown = http.getResponse();
+  if (headersSent(res)) {
+    abort(res);
+    return;
+  }
+  const facts = requestFacts(http.getRequest());
+  write(res, faultline.handle(original(exception, facts), facts));
+}
+
+/**
+ * What faultline should see. Nest wraps its platform's own errors (body-parser's, Fastify's) in a
+ * plain `HttpException` or `BadRequestException` with the original as `cause`, in the platform's
+ * words (body-parser's message for malformed JSON quotes the client's body): the core knows the
+ * originals and words them the same on every framework. Only that wrapping is undone, recognised
+ * by the test Nest itself applies before wrapping; an exception the app throws stays as it is.
+ * Nest's unmatched route throws `Cannot GET /path?query`; faultline's `routeNotFound` words it as
+ * every other adapter does, without the query.
+ */
+function original(exception: unknown, facts: RequestFacts): unknown {
+  try {
+    if (!(exception instanceof HttpException)) return exception;
+    if (exception instanceof NotFoundException) {
+      const prefix = `Cannot ${facts.method} ${facts.path}`;
+      if (exception.message === prefix || exception.message.startsWith(`${prefix}?`)) return routeNotFound(facts.method, facts.path);
+      return exception;
+    }
+    const wrapper = Object.getPrototypeOf(exception) as unknown;
+    if (wrapper !== HttpException.prototype && wrapper !== BadRequestException.prototype) return exception;
+    const cause: unknown = exception.cause;
+    if (cause === undefined && wrapper === BadRequestException.prototype && madeByNest11(exception)) return MALFORMED_BODY;
+    return isPlatformError(cause) && cause.statusCode === exception.getStatus() ? cause : exception;
+  } catch {
+    // A hostile value (a revoked Proxy) fails even `instanceof`; the core handles it as it is.
+    return exception;
+  }
+}
+
+// Nest 11 wraps body-parser's SyntaxError without keeping it (`new BadRequestException(err.message)`
+// in `RoutesResolver.mapExternalException`, whose frame the stack names); it is a malformed body.
+const MALFORMED_BODY = Object.freeze({ status: 400, type: 'entity.parse.failed' });
+
+function madeByNest11(exception: Error): boolean {
+  return typeof exception.stack === 'string' && exception.stack.includes('.mapExternalException ');
+}
+
+/** An http-errors error (body-parser's, raw-body's) or a Fastify one, as Nest's adapters tell them. */
+function isPlatformError(value: unknown): value is Error & { statusCode: number } {
+  if (!(value instanceof Error)) return false;
+  const { statusCode, status, expose } = value as Error & { statusCode?: unknown; status?: unknown; expose?: unknown };
+  if (typeof statusCode !== 'number') return false;
+  return value.name === 'FastifyError' || (typeof expose === 'boolean' && status === statusCode);
+}

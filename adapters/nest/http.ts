@@ -1,0 +1,82 @@
+// Reading the request and writing the response on Nest's two HTTP platforms. Nest hands a filter
+// the platform's own objects: Express's `req`/`res` (Node's, extended) on platform-express, Fastify's
+// `request`/`reply` on platform-fastify. Nest's own `httpAdapter.reply()` goes through `res.send()`,
+// which adds an ETag to an error body on Express; writing as the Express and Fastify adapters do
+// keeps the bytes and headers identical to theirs.
+import { STALE_HEADERS, type ErrorResponse, type RequestFacts } from '../../src/index.js';
+
+/** What faultline uses of a Node response (Express's `res` is one). */
+interface NodeResponse {
+  readonly headersSent: boolean;
+  statusCode: number;
+  setHeader(name: string, value: string | number): unknown;
+  removeHeader(name: string): unknown;
+  end(body?: string): unknown;
+  destroy(): unknown;
+}
+
+/** What faultline uses of a Fastify reply. */
+interface FastifyReplyLike {
+  readonly raw: NodeResponse;
+  readonly sent: boolean;
+  code(status: number): unknown;
+  headers(values: Readonly<Record<string, string>>): unknown;
+  removeHeader(name: string): unknown;
+  send(payload?: Uint8Array): unknown;
+}
+
+/** What faultline reads of the request on either platform. */
+interface RequestLike {
+  readonly method?: unknown;
+  readonly originalUrl?: unknown;
+  readonly url?: unknown;
+  readonly id?: unknown;
+  readonly headers?: Readonly<Record<string, unknown>>;
+}
+
+function isFastifyReply(res: unknown): res is FastifyReplyLike {
+  return typeof res === 'object' && res !== null && 'raw' in res && typeof (res as { send?: unknown }).send === 'function';
+}
+
+export function requestFacts(req: unknown): RequestFacts {
+  const request = (req ?? {}) as RequestLike;
+  const method = typeof request.method === 'string' ? request.method : 'GET';
+  const url = typeof request.originalUrl === 'string' ? request.originalUrl : typeof request.url === 'string' ? request.url : '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  const header = request.headers?.['x-request-id'];
+  // Fastify gives every request an id of its own; Express only has what the client sent.
+  const id = typeof header === 'string' ? header : typeof request.id === 'string' ? request.id : undefined;
+  return id === undefined ? { method, path } : { method, path, id };
+}
+
+export function headersSent(res: unknown): boolean {
+  if (isFastifyReply(res)) return res.sent || res.raw.headersSent;
+  return (res as NodeResponse).headersSent;
+}
+
+/** Nothing can be corrected once the status line is out: end the connection, never send twice. */
+export function abort(res: unknown): void {
+  (isFastifyReply(res) ? res.raw : (res as NodeResponse)).destroy();
+}
+
+export function write(res: unknown, response: ErrorResponse): void {
+  if (isFastifyReply(res)) {
+    for (const name of STALE_HEADERS) res.removeHeader(name);
+    res.code(response.status);
+    res.headers(response.headers);
+    // A Buffer, because Fastify appends `; charset=utf-8` to the content type of a string payload.
+    res.send(response.body === null ? undefined : Buffer.from(response.body));
+    return;
+  }
+  const node = res as NodeResponse;
+  for (const name of STALE_HEADERS) node.removeHeader(name);
+  node.statusCode = response.status;
+  for (const name in response.headers) node.setHeader(name, response.headers[name] as string);
+  if (response.body === null) {
+    node.end();
+  } else {
+    node.setHeader('content-length', Buffer.byteLength(response.body));
+    node.end(response.body);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { FaultlineOptions } from '../../src/index.js';
+import { FAULTLINE_OPTIONS, FaultlineFilter } from './filter.js';
+
+/**
+ * `imports: [FaultlineModule.forRoot(options)]` registers `FaultlineFilter` as a global filter
+ * (`APP_FILTER`), made by Nest's container: the same as `app.useGlobalFilters(new FaultlineFilter(options))`
+ * without touching `main.ts`. The options are also provided as `FAULTLINE_OPTIONS`.
+ */
+@Module({})
+// oxlint-disable-next-line typescript/no-extraneous-class -- a Nest module is a decorated class by design
+export class FaultlineModule {
+  static forRoot(options: FaultlineOptions = {}): DynamicModule {
+    return {
+      module: FaultlineModule,
+      global: true,
+      providers: [
+        { provide: FAULTLINE_OPTIONS, useValue: options },
+        { provide: APP_FILTER, useClass: FaultlineFilter },
+      ],
+      exports: [FAULTLINE_OPTIONS],
+    };
+  }
+}

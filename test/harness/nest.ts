@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import {
+  All,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Module,
+  Param,
+  Post,
+  Res,
+  type DynamicModule,
+  type INestApplication,
+} from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FaultlineFilter } from '../../adapters/nest/index.js';
+import { thrower, type AppSpec, type Harness, type RunningApp } from './harness.js';
+
+const SPEC = Symbol('harness spec');
+
+/** Express hands handlers Node's response; Fastify its reply, with Node's response as `raw`. */
+function nodeResponse(res: object): ServerResponse {
+  return ('raw' in res ? res.raw : res) as ServerResponse;
+}
+
+/** The harness routes of `harness.ts`, as one Nest controller; the same on both platforms. */
+@Controller()
+class HarnessRoutes {
+  constructor(
+    @Inject(SPEC) private readonly spec: AppSpec,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  @All('throw/:name')
+  throwNow(@Param('name') name: string): never {
+    throw thrower(this.spec, name)();
+  }
+
+  @All('async/:name')
+  async throwLater(@Param('name') name: string): Promise<never> {
+    await Promise.resolve();
+    throw thrower(this.spec, name)();
+  }
+
+  @Post('json')
+  @HttpCode(200)
+  json(@Body() _body: unknown): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('ok')
+  ok(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('cors/:name')
+  cors(@Param('name') name: string, @Res({ passthrough: true }) res: object): never {
+    this.adapterHost.httpAdapter.setHeader(res, 'Access-Control-Allow-Origin', '*');
+    this.adapterHost.httpAdapter.setHeader(res, 'Vary', 'Origin');
+    throw thrower(this.spec, name)();
+  }
+
+  @Get('stale/:name')
+  stale(@Param('name') name: string, @Res({ passthrough: true }) res: object): never {
+    this.adapterHost.httpAdapter.setHeader(res, 'ETag', '"abc"');
+    this.adapterHost.httpAdapter.setHeader(res, 'Content-Disposition', 'attachment; filename="x.csv"');
+    throw thrower(this.spec, name)();
+  }
+
+  @Get('sent')
+  sent(@Res() res: object): never {
+    const raw = nodeResponse(res);
+    raw.writeHead(200, { 'content-type': 'text/plain' });
+    raw.write('partial');
+    throw new Error('failed mid-body');
+  }
+}
+
+@Module({})
+// oxlint-disable-next-line typescript/no-extraneous-class -- a Nest module is a decorated class by design
+class HarnessModule {}
+
+function harnessModule(spec: AppSpec, controllers: readonly (new (...args: never[]) => object)[]): DynamicModule {
+  return { module: HarnessModule, controllers: [...controllers], providers: [{ provide: SPEC, useValue: spec }] };
+}
+
+export type NestPlatform = 'express' | 'fastify';
+
+/**
+ * A Nest app on either platform, wired as a Nest user wires faultline: the JSON body limit set
+ * the platform's way, `app.useGlobalFilters(new FaultlineFilter(options))`. `controllers` replaces
+ * the harness routes (for Nest-specific tests); `setup` runs before listening.
+ */
+export async function startNest(
+  platform: NestPlatform,
+  spec: AppSpec,
+  extra: {
+    readonly controllers?: readonly (new (...args: never[]) => object)[];
+    readonly imports?: readonly DynamicModule[];
+    readonly globalFilter?: boolean;
+    readonly setup?: (app: INestApplication) => void;
+  } = {},
+): Promise<RunningApp> {
+  const root: DynamicModule = {
+    ...harnessModule(spec, extra.controllers ?? [HarnessRoutes]),
+    imports: [...(extra.imports ?? [])],
+  };
+  const common = { logger: false, forceCloseConnections: true } as const;
+  let app: INestApplication;
+  if (platform === 'express') {
+    const express = await NestFactory.create<NestExpressApplication>(root, new ExpressAdapter(), common);
+    express.useBodyParser('json', { limit: '1kb' });
+    app = express;
+  } else {
+    app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter({ bodyLimit: 1024 }), common);
+  }
+  if (extra.globalFilter !== false) app.useGlobalFilters(new FaultlineFilter(spec.options));
+  extra.setup?.(app);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+export const nestHarness: Harness = {
+  framework: 'nest',
+  start: (spec) => startNest('express', spec),
+};
