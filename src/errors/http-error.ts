@@ -1,3 +1,4 @@
+import type { RateLimitState } from '../fault/fault.js';
 import type { FieldIssue } from '../fault/field-issue.js';
 import { statusPhrase, defaultCode, isErrorStatus } from '../status/lookup.js';
 import { FAULTLINE_ERROR } from './brand.js';
@@ -15,6 +16,8 @@ export interface HttpErrorInit<C extends string = string> {
   retryAfter?: number;
   /** For a 405: the methods the resource allows; becomes `Allow`. */
   allow?: readonly string[];
+  /** For a 429: the limiter's state (limit, window, remaining, reset, policy); becomes the RateLimit fields. */
+  rateLimit?: RateLimitState;
   /** Field-level problems (validation). */
   issues?: readonly FieldIssue[];
   /** Extra top-level members of the body (`required`, `accepts`, …). */
@@ -39,6 +42,7 @@ export class HttpError<C extends string = string> extends Error {
   readonly expose: boolean;
   readonly headers: Record<string, string> | undefined;
   readonly retryAfter: number | undefined;
+  readonly rateLimit: RateLimitState | undefined;
   readonly issues: readonly FieldIssue[] | undefined;
   readonly extras: Record<string, unknown> | undefined;
 
@@ -60,6 +64,7 @@ export class HttpError<C extends string = string> extends Error {
     this.numericCode = init.numericCode;
     this.expose = init.expose ?? valid < 500;
     this.retryAfter = init.retryAfter;
+    this.rateLimit = init.rateLimit;
     this.issues = init.issues;
     this.extras = init.extras;
     this.headers = errorHeaders(init);

@@ -1,3 +1,4 @@
+import type { RateLimitHeaderStandard } from '../rate-limit/standard.js';
 import type { FieldIssue } from './field-issue.js';
 
 /** What a rate limiter knew when it refused (or admitted) a request. */
@@ -11,6 +12,11 @@ export interface RateLimitState {
   readonly windowSeconds?: number;
   /** Policy name used in `RateLimit`/`RateLimit-Policy` and problem details' `violated-policies`. */
   readonly policy?: string;
+  /**
+   * The header standard the limiter that decided reports in (`rateLimit({ headers })`), so a
+   * refusal is described like the requests it allowed; absent, the handler's `rateLimitHeaders`.
+   */
+  readonly standard?: RateLimitHeaderStandard;
 }
 
 /** A JSON value: what extra body members and debug output are reduced to before rendering. */
