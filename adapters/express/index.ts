@@ -10,6 +10,8 @@ import {
 } from '../../src/index.js';
 
 export type { FaultlineOptions } from '../../src/index.js';
+export { validate, type RequestSchemas, type ValidateMiddleware, type ValidateOptions } from './validate.js';
+export { rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
 
 /**
  * The error middleware: `app.use(errorHandler(options))`, after every route. Once headers have

@@ -31,10 +31,26 @@ export const problemDetails: Envelope = {
     if (fault.issues !== undefined) {
       body.errors = fault.issues.map((issue) =>
         issue.location === 'body'
-          ? { detail: issue.message, pointer: `#${issue.pointer}` }
-          : { detail: issue.message, pointer: `#${issue.pointer}`, in: issue.location },
+          ? { detail: issue.message, pointer: pointerFragment(issue.pointer) }
+          : { detail: issue.message, pointer: pointerFragment(issue.pointer), in: issue.location },
       );
     }
     return withMembers(body, fault);
   },
 };
+
+// RFC 6901 §6: a pointer in a URI fragment percent-encodes (UTF-8) what RFC 3986's fragment rule
+// does not allow; field names come from the client, so spaces, `%`, `#`, quotes and non-ASCII occur.
+const NOT_IN_FRAGMENT = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu;
+
+function pointerFragment(pointer: string): string {
+  return `#${pointer.replace(NOT_IN_FRAGMENT, encodeChar)}`;
+}
+
+function encodeChar(char: string): string {
+  try {
+    return encodeURIComponent(char);
+  } catch {
+    return '%EF%BF%BD'; // a lone surrogate (valid in JSON, not in UTF-8): U+FFFD
+  }
+}

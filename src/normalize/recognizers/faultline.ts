@@ -1,21 +1,31 @@
 import { isHttpError } from '../../errors/http-error.js';
+import { checkRateLimitState } from '../../rate-limit/state.js';
 import type { FaultInput } from '../fault-input.js';
 import { read } from '../read.js';
 
 /** faultline's own errors, from any copy of the package (recognised by brand, not `instanceof`). */
 export function fromFaultlineError(thrown: unknown): FaultInput | undefined {
   if (!isHttpError(thrown)) return undefined;
+  // Set by validate() when it was given no status: the handler's validationStatus decides, and the
+  // code is that status's default (`UNPROCESSABLE_ENTITY` for a 422), not the 400's it was made with.
+  const validation = read(thrown, 'validation') === true;
   return {
     status: read(thrown, 'status'),
-    code: read(thrown, 'code'),
+    code: validation ? undefined : read(thrown, 'code'),
     numericCode: read(thrown, 'numericCode'),
     message: read(thrown, 'message'),
     expose: read(thrown, 'expose'),
     headers: read(thrown, 'headers'),
     retryAfter: read(thrown, 'retryAfter'),
+    rateLimit: checkRateLimitState(read(thrown, 'rateLimit')),
     issues: read(thrown, 'issues') as FaultInput['issues'],
+    validation,
     extras: read(thrown, 'extras'),
-    stack: read(thrown, 'stack'),
+    // Read only if asked (toFault asks in debug mode): formatting a stack trace costs more than
+    // the whole rest of the error path.
+    get stack() {
+      return read(thrown, 'stack');
+    },
     cause: read(thrown, 'cause'),
   };
 }

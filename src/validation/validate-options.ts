@@ -1,0 +1,38 @@
+import type { AjvLike } from './ajv-like.js';
+import type { RequestValidatorOptions } from './request-validator.js';
+import { createSchemaCompiler, type SchemaCompiler } from './schema-compiler.js';
+
+/** The options every adapter's `validate(schemas, options)` takes. */
+export interface ValidateOptions extends RequestValidatorOptions {
+  /**
+   * Your own Ajv instance, used as you configured it (`allErrors`, formats, keywords, strictness).
+   * Default: one Ajv shared by every `validate()` in the process, with `allErrors` and ajv-formats.
+   */
+  readonly ajv?: AjvLike;
+  /** With your own `ajv`: the instance for query, params and headers (one with `coerceTypes`). Default: `ajv`. */
+  readonly queryAjv?: AjvLike;
+  /**
+   * With the shared instances: coerce query, params and header strings to the schema's types
+   * (`?limit=10` → `10`, `?tag=a` → `['a']` for an array). Default true.
+   */
+  readonly coerceTypes?: boolean;
+}
+
+/** The options of the shared Ajv for bodies. `allErrors`: one response lists every problem. */
+export const DEFAULT_AJV_OPTIONS = Object.freeze({ allErrors: true });
+/** The options of the shared Ajv for query, params and headers: strings on the wire. */
+export const COERCING_AJV_OPTIONS = Object.freeze({ allErrors: true, coerceTypes: 'array' as const });
+
+/** The two shared instances an adapter makes (lazily: ajv is an optional peer). */
+export interface DefaultAjvs {
+  readonly ajv: AjvLike;
+  readonly coercingAjv: AjvLike;
+}
+
+/** The compiler one `validate()` uses: the user's Ajv, or the adapter's shared instances. */
+export function compilerFor(options: ValidateOptions, defaults: () => DefaultAjvs): SchemaCompiler {
+  if (options.ajv !== undefined) return createSchemaCompiler(options.ajv, options.queryAjv ?? options.ajv);
+  if (options.queryAjv !== undefined) throw new TypeError('faultline: queryAjv needs ajv (your own instance for bodies)');
+  const shared = defaults();
+  return createSchemaCompiler(shared.ajv, options.coerceTypes === false ? shared.ajv : shared.coercingAjv);
+}

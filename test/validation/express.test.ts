@@ -1,0 +1,4 @@
+import { describeValidationContract } from './contract.js';
+import { expressValidationHarness } from './express-app.js';
+
+describeValidationContract(expressValidationHarness);

@@ -1,0 +1,4 @@
+import { describeValidationContract } from './contract.js';
+import { honoValidationHarness } from './hono-app.js';
+
+describeValidationContract(honoValidationHarness);

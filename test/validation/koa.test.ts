@@ -1,0 +1,4 @@
+import { describeValidationContract } from './contract.js';
+import { koaValidationHarness } from './koa-app.js';
+
+describeValidationContract(koaValidationHarness);
