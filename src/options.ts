@@ -3,10 +3,12 @@ import { resolveEnvelope } from './envelopes/index.js';
 import type { Fault } from './fault/fault.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
 import { headerName, headerValue } from './headers/header-value.js';
+import { CODE as MACHINE_CODE } from './normalize/fault-input.js';
 import type { NormalizeSettings, Recognizer } from './normalize/normalize.js';
 import type { ErrorMapping } from './normalize/map.js';
 import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
 import type { RequestFacts } from './request-facts.js';
+import { isErrorStatus } from './status/lookup.js';
 
 /** Everything faultline can be told. Every field is optional; the defaults are production-safe. */
 export interface FaultlineOptions {
@@ -16,6 +18,11 @@ export interface FaultlineOptions {
   variants?: Readonly<Record<string, Envelope>>;
   /** Default messages by status, used when an error brings none and for hidden 5xx. */
   messages?: Readonly<Record<number, string>>;
+  /**
+   * Default machine codes by status, replacing the built-in one (`TOO_MANY_REQUESTS`) wherever it
+   * would show, hidden 5xx included: seed 000's `{ 429: 'RATE_LIMITED' }`. An error's own code wins.
+   */
+  codes?: Readonly<Record<number, string>>;
   /** Domain errors: `[map(InsufficientFunds, 409), map(isTimeout, 504)]`. */
   map?: readonly ErrorMapping[];
   /** Show messages, codes, stack and cause of every error, 5xx included. Never in production. */
@@ -46,6 +53,7 @@ export interface Settings extends NormalizeSettings {
   readonly envelope: Envelope;
   readonly variants: ReadonlyMap<string, Envelope>;
   readonly messages: ReadonlyMap<number, string>;
+  readonly codes: ReadonlyMap<number, string>;
   readonly debug: boolean;
   readonly onError: FaultlineOptions['onError'];
   readonly challenge: string | undefined;
@@ -74,11 +82,16 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
   for (const [key, message] of [...Object.entries(preset.messages ?? {}), ...Object.entries(options.messages ?? {})]) {
     messages.set(Number(key), message);
   }
+  const codes = new Map<number, string>();
+  for (const [key, code] of [...Object.entries(preset.codes ?? {}), ...Object.entries(options.codes ?? {})]) {
+    codes.set(statusKey(key, 'codes'), machineCode(code));
+  }
   const challenge = merged.challenge === false ? undefined : headerValue(merged.challenge ?? 'Bearer');
   return {
     envelope: resolveEnvelope(merged.envelope),
     variants,
     messages,
+    codes,
     map: [...(options.map ?? []), ...(preset.map ?? [])],
     recognizers: options.recognizers ?? [],
     debug: merged.debug === true,
@@ -89,4 +102,18 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     allowedHeaders,
     rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
   };
+}
+
+function statusKey(key: string, option: string): number {
+  const status = Number(key);
+  if (!isErrorStatus(status)) throw new TypeError(`faultline: ${option} keys must be statuses 400-599, not "${key}"`);
+  return status;
+}
+
+// The same rule `normalize` applies to a thrown error's own code.
+function machineCode(code: unknown): string {
+  if (typeof code !== 'string' || !MACHINE_CODE.test(code)) {
+    throw new TypeError(`faultline: "${String(code)}" is not a machine code (letters, digits, _ . : -, at most 64)`);
+  }
+  return code;
 }

@@ -33,7 +33,7 @@ export interface FaultPolicy {
 }
 
 // Codes are identifiers for programs: `INSUFFICIENT_FUNDS`, `missing_scope`, `2fa_required`.
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+export const CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const MAX_MESSAGE = 2048;
 
 /** Checks everything a recognizer found and builds the Fault. Never throws on hostile fields. */

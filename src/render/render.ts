@@ -8,7 +8,7 @@ import { publicFault } from './public-fault.js';
 
 /** The response for a fault: status, headers and body. Pure; never throws. */
 export function renderWith(fault: Fault, settings: Settings, method?: string): ErrorResponse {
-  const shown = publicFault(fault, settings.messages, settings.debug);
+  const shown = publicFault(fault, settings.messages, settings.debug, settings.codes);
   const envelope = settings.variants.get(shown.code) ?? settings.variants.get(String(shown.status)) ?? settings.envelope;
   const body = serialize(envelope, shown);
   if (body === undefined) return fallbackResponse(settings, method);
@@ -35,8 +35,13 @@ function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, s
   if (fault.status === 401 && headers['www-authenticate'] === undefined && settings.challenge !== undefined) {
     headers['www-authenticate'] = settings.challenge;
   }
-  if (fault.rateLimit !== undefined) Object.assign(headers, rateLimitHeaderFields(fault.rateLimit, settings.rateLimitHeaders));
+  if (fault.rateLimit !== undefined) {
+    const standard = fault.rateLimit.standard !== undefined ? fault.rateLimit.standard : settings.rateLimitHeaders;
+    Object.assign(headers, rateLimitHeaderFields(fault.rateLimit, standard));
+  }
   if (shown.retryAfter !== undefined) headers['retry-after'] = String(shown.retryAfter);
+  // Upgrade is hop-by-hop: its sender must also name it in Connection (RFC 9110 §7.8).
+  if (headers['upgrade'] !== undefined) headers['connection'] = 'upgrade';
   headers['content-type'] = envelope.contentType;
   headers['cache-control'] = 'no-store';
   return headers;
@@ -57,7 +62,7 @@ export function fallbackResponse(settings: Settings, method?: string): ErrorResp
   const shown: PublicFault = {
     status: 500,
     title: 'Internal Server Error',
-    code: 'INTERNAL_SERVER_ERROR',
+    code: settings.codes.get(500) ?? 'INTERNAL_SERVER_ERROR',
     defaultCode: true,
     message: settings.messages.get(500) ?? 'Internal Server Error',
   };
