@@ -1,6 +1,11 @@
 import { expressHarness } from './express.js';
 import { fastifyHarness } from './fastify.js';
+import { honoHarness } from './hono.js';
 import type { Harness } from './harness.js';
+import { koaHarness } from './koa.js';
+import { koa2Harness } from './koa2.js';
+import { nestHarness } from './nest.js';
+import { nestFastifyHarness } from './nest-fastify.js';
 
 /** Every framework faultline supports, wired as its users wire it. The parity suite runs them all. */
-export const HARNESSES: readonly Harness[] = [expressHarness, fastifyHarness];
+export const HARNESSES: readonly Harness[] = [expressHarness, fastifyHarness, honoHarness, koaHarness, koa2Harness, nestHarness, nestFastifyHarness];
