@@ -40,6 +40,15 @@ export { numericCode, INVALID_FORM_BODY_CODE, GENERAL_ERROR_CODE } from './envel
 export { problemDetails, PROBLEM_CONTENT_TYPE, QUOTA_EXCEEDED } from './envelopes/problem-details.js';
 
 export { rateLimitHeaderFields, type RateLimitHeaderStandard } from './rate-limit/headers.js';
+export {
+  createRateLimit,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimitOptions,
+  type StoreFailurePolicy,
+} from './rate-limit/rate-limit.js';
+export type { RateLimiterLike } from './rate-limit/limiter.js';
+export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
 export { STALE_HEADERS } from './headers/stale.js';
 
@@ -47,3 +56,28 @@ export type { ErrorResponse } from './render/error-response.js';
 export type { RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
+
+export * from './presets/index.js';
+
+export { envelopeSchemas } from './schemas/index.js';
+
+export type { AjvLike, CompiledSchema, SchemaInput } from './validation/ajv-like.js';
+export { createSchemaCompiler, type SchemaCompiler } from './validation/schema-compiler.js';
+export {
+  createRequestValidator,
+  REQUEST_LOCATIONS,
+  type RequestParts,
+  type RequestSchemas,
+  type RequestValidator,
+  type RequestValidatorOptions,
+} from './validation/request-validator.js';
+export { RequestValidationError, VALIDATION_MESSAGE } from './validation/validation-error.js';
+export {
+  compilerFor,
+  COERCING_AJV_OPTIONS,
+  DEFAULT_AJV_OPTIONS,
+  type DefaultAjvs,
+  type ValidateOptions,
+} from './validation/validate-options.js';
+export { sharedAjvs, type PeerLoader } from './validation/shared-ajv.js';
+export type { JsonSchema } from './schemas/schema.js';

@@ -1,0 +1,48 @@
+import { QUOTA_EXCEEDED } from '../envelopes/problem-details.js';
+import { DEBUG_MEMBERS, DRAFT_2020_12, ERROR_STATUS, ISSUE_LOCATION, MACHINE_CODE, type JsonSchema } from './schema.js';
+
+/**
+ * RFC 9457 problem details as faultline writes them: `type`, `title`, `status` and `detail` always;
+ * the `code` extension member; field issues as the `errors` array of RFC 9457 §3 (`detail` and a
+ * `pointer` into the request, `in` when not the body); a 429 is the RateLimit draft's
+ * `quota-exceeded` problem with `violated-policies`. Extension members are open (RFC 9457 §3.2).
+ */
+export const problemDetailsSchema: JsonSchema = {
+  $schema: DRAFT_2020_12,
+  $id: 'urn:faultline:envelope:problem-details',
+  title: 'faultline problem details (RFC 9457)',
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', format: 'uri-reference' },
+    title: { type: 'string', minLength: 1 },
+    status: ERROR_STATUS,
+    detail: { type: 'string' },
+    instance: { type: 'string', format: 'uri-reference' },
+    code: MACHINE_CODE,
+    'violated-policies': { type: 'array', minItems: 1, items: { type: 'string' } },
+    errors: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        required: ['detail', 'pointer'],
+        properties: {
+          detail: { type: 'string' },
+          pointer: { type: 'string', pattern: '^#(/([^~/]|~[01])*)*$' },
+          in: ISSUE_LOCATION,
+        },
+        additionalProperties: false,
+      },
+    },
+    ...DEBUG_MEMBERS,
+  },
+  additionalProperties: true,
+  if: { properties: { status: { const: 429 } } },
+  // oxlint-disable-next-line unicorn/no-thenable -- `then` is the JSON Schema keyword, not a Promise method
+  then: {
+    required: ['violated-policies'],
+    properties: { type: { const: QUOTA_EXCEEDED.type }, title: { const: QUOTA_EXCEEDED.title } },
+  },
+  else: { properties: { type: { const: 'about:blank' } }, not: { required: ['violated-policies'] } },
+};

@@ -1,0 +1,164 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import {
+  createFaultline,
+  ENVELOPES,
+  envelopeSchemas,
+  errors,
+  HttpError,
+  QUOTA_EXCEEDED,
+  type EnvelopeName,
+  type FaultlineOptions,
+} from '../../src/index.js';
+import { THROW_SCENARIOS } from '../scenarios/throwables.js';
+import { schemaErrors } from './body-validator.js';
+
+const ENVELOPE_NAMES = Object.keys(ENVELOPES) as EnvelopeName[];
+
+/** Thrown values beyond the shared scenarios: every optional member each envelope can write. */
+const MORE_THROWN: Record<string, () => unknown> = {
+  'ajv issues, escaped pointers': () => [
+    { instancePath: '/pins/0', keyword: 'required', params: { missingProperty: 'cid' }, message: 'x' },
+    { instancePath: '/a~1b', keyword: 'additionalProperties', params: { additionalProperty: 'x/y~z' }, message: 'x' },
+    { instancePath: '', keyword: 'type', params: {}, message: 'must be object' },
+    { instancePath: '/meta/__proto__', keyword: 'maxLength', params: {}, message: 'too long' },
+  ],
+  'issues in query and headers': () =>
+    errors.badRequest('Invalid query', {
+      issues: [
+        { location: 'query', pointer: '/limit', keyword: 'maximum', message: 'must be <= 1000' },
+        { location: 'headers', pointer: '/x-api-key', keyword: 'required', message: 'is required' },
+      ],
+    }),
+  'numeric code and own code': () => errors.unauthorized('Invalid authentication token', { code: 'INVALID_TOKEN', numericCode: 50014 }),
+  'extras (missing scope, x402)': () =>
+    errors.paymentRequired('Payment required', { extras: { required: 'pins:write', accepts: [{ scheme: 'exact', maxAmountRequired: '1000' }], x402Version: 1 } }),
+  'rate-limit refusal with a policy': () => ({ msBeforeNext: 59_001, remainingPoints: 0, consumedPoints: 11, isFirstInDuration: false }),
+  'union of refusals': () => ({ burst: { msBeforeNext: 1000, remainingPoints: 0, consumedPoints: 3 }, daily: { msBeforeNext: 86_000_000, remainingPoints: 0, consumedPoints: 1000 } }),
+  'exposed 5xx': () => new HttpError(503, 'Maintenance until 10:00', { expose: true, retryAfter: 600, code: 'MAINTENANCE' }),
+  'unlisted 5xx': () => ({ status: 522, message: 'x' }),
+  '422 with issues': () => new HttpError(422, 'Unprocessable', { issues: [{ location: 'body', pointer: '', keyword: 'type', message: 'must be object' }] }),
+  'route not found': () => new HttpError(404, 'Cannot GET /nope'),
+  'long and lone-surrogate message': () => errors.badRequest(`\ud800${'é'.repeat(5000)}\r\n\u0000`),
+};
+
+const ALL_THROWN: [string, () => unknown][] = [...THROW_SCENARIOS.map((s) => [s.name, s.thrown] as [string, () => unknown]), ...Object.entries(MORE_THROWN)];
+
+const OPTION_SETS: [string, FaultlineOptions][] = [
+  ['defaults', {}],
+  ['debug', { debug: true }],
+  ['422 and custom messages', { validationStatus: 422, messages: { 500: 'An unexpected error occurred', 404: 'Nothing here' } }],
+];
+
+describe.each(ENVELOPE_NAMES)('schema of %s', (envelope) => {
+  it.each(OPTION_SETS)('accepts every body the suite renders (%s)', (_label, options) => {
+    const faultline = createFaultline({ ...options, envelope });
+    for (const [name, thrown] of ALL_THROWN) {
+      const response = faultline.handle(thrown(), { method: 'GET', path: '/x' });
+      const body: unknown = JSON.parse(response.body as string);
+      expect(schemaErrors(envelope, body), `${name}: ${response.body}`).toEqual([]);
+    }
+  });
+
+  it('accepts the fallback body (an envelope that throws)', () => {
+    const faultline = createFaultline({ envelope, variants: { 404: { name: 'broken', contentType: 'application/json', body: () => { throw new Error('x'); } } } });
+    const response = faultline.handle(errors.notFound(), { method: 'GET', path: '/x' });
+    expect(response.status).toBe(500);
+    expect(schemaErrors(envelope, JSON.parse(response.body as string))).toEqual([]);
+  });
+});
+
+type Bad = [envelope: EnvelopeName, why: string, body: unknown];
+
+const MALFORMED: Bad[] = [
+  ['reason-details', 'not an object', 'Not Found'],
+  ['reason-details', 'no error', { reason: 'NOT_FOUND', details: 'x' }],
+  ['reason-details', 'error is a string', { error: 'NOT_FOUND' }],
+  ['reason-details', 'no reason', { error: { details: 'x' } }],
+  ['reason-details', 'reason is a message, not a code', { error: { reason: 'db password is hunter2', details: 'x' } }],
+  ['reason-details', 'details is an array', { error: { reason: 'BAD_REQUEST', details: ['x'] } }],
+  ['reason-details', 'a stray member inside error', { error: { reason: 'X', details: 'x', stack: 'at …' } }],
+  ['reason-details', 'retry_after is a date', { error: { reason: 'TOO_MANY_REQUESTS', details: 'x' }, retry_after: 'Wed, 21 Oct 2015 07:28:00 GMT' }],
+  ['error-message-code', 'no code', { error: 'Unauthorized', message: 'x' }],
+  ['error-message-code', 'code is a number', { error: 'Unauthorized', message: 'x', code: 401 }],
+  ['error-message-code', 'details are strings', { error: 'Bad Request', message: 'x', code: 'BAD_REQUEST', details: ['cid is required'] }],
+  ['error-message-code', 'an issue with a bad location', { error: 'Bad Request', message: 'x', code: 'BAD_REQUEST', details: [{ field: '/cid', in: 'cookie', code: 'required', message: 'x' }] }],
+  ['error-message-code', 'an issue field that is not a pointer', { error: 'Bad Request', message: 'x', code: 'BAD_REQUEST', details: [{ field: 'cid', in: 'body', code: 'required', message: 'x' }] }],
+  ['error-message-code', 'negative retryAfter', { error: 'Too Many Requests', message: 'x', code: 'RATE_LIMIT', retryAfter: -1 }],
+  ['status-object', 'status is a number', { status: 401 }],
+  ['status-object', 'a 2xx status', { status: { code: 200, text: 'OK', message: 'x' } }],
+  ['status-object', 'no text', { status: { code: 401, message: 'x' } }],
+  ['status-object', 'a fourth status member', { status: { code: 401, text: 'Unauthorized', message: 'x', reason: 'y' } }],
+  ['status-object', 'errors is an object', { status: { code: 400, text: 'Bad Request', message: 'x' }, errors: { cid: 'required' } }],
+  ['numeric-code', 'code is a string', { message: 'x', code: '50014' }],
+  ['numeric-code', 'code is fractional', { message: 'x', code: 500.5 }],
+  ['numeric-code', 'no message', { code: 50014 }],
+  ['numeric-code', '_errors is a string', { message: 'x', code: 50035, errors: { cid: { _errors: 'required' } } }],
+  ['numeric-code', 'a leaf that is not a node', { message: 'x', code: 50035, errors: { cid: 'required' } }],
+  ['numeric-code', 'retry_after without global', { message: 'x', code: 0, retry_after: 5 }],
+  ['problem-details', 'no status', { type: 'about:blank', title: 'Not Found', detail: 'x' }],
+  ['problem-details', 'status as a string', { type: 'about:blank', title: 'Not Found', status: '404', detail: 'x' }],
+  ['problem-details', 'a 3xx status', { type: 'about:blank', title: 'Found', status: 302, detail: 'x' }],
+  ['problem-details', 'a 429 that is not quota-exceeded', { type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'x', 'violated-policies': ['default'] }],
+  ['problem-details', 'a 429 without violated-policies', { type: QUOTA_EXCEEDED.type, title: QUOTA_EXCEEDED.title, status: 429, detail: 'x' }],
+  ['problem-details', 'an error without a pointer', { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'x', errors: [{ detail: 'x' }] }],
+  ['problem-details', 'a pointer without #', { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'x', errors: [{ detail: 'x', pointer: '/cid' }] }],
+  ['problem-details', 'an unescaped ~ in a pointer', { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'x', errors: [{ detail: 'x', pointer: '#/a~b' }] }],
+  ['problem-details', 'stack that is not text', { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'x', stack: ['at x'] }],
+];
+
+describe('schemas reject malformed bodies', () => {
+  it.each(MALFORMED)('%s: %s', (envelope, _why, body) => {
+    expect(schemaErrors(envelope, body)).not.toEqual([]);
+  });
+});
+
+describe('reason-details is an IPFS Pinning Service API Failure', () => {
+  // `components.schemas.Failure` of ipfs/pinning-services-api-spec (ipfs-pinning-service.yaml), as
+  // JSON Schema: OpenAPI objects allow additional properties unless they say otherwise.
+  const failure = new Ajv2020({ strict: false }).compile({
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['reason'],
+        properties: { reason: { type: 'string' }, details: { type: 'string' } },
+      },
+    },
+  });
+
+  it('every reason-details body faultline writes is a Failure', () => {
+    for (const debug of [false, true]) {
+      const faultline = createFaultline({ envelope: 'reason-details', debug });
+      for (const [name, thrown] of ALL_THROWN) {
+        const body: unknown = JSON.parse(faultline.handle(thrown(), { method: 'GET', path: '/x' }).body as string);
+        expect(failure(body), name).toBe(true);
+        expect(schemaErrors('reason-details', body), name).toEqual([]);
+      }
+    }
+  });
+
+  it("the spec's own examples validate", () => {
+    for (const example of [
+      { error: { reason: 'BAD_REQUEST', details: 'Explanation for humans with more details' } },
+      { error: { reason: 'UNAUTHORIZED', details: 'Access token is missing or invalid' } },
+      { error: { reason: 'INSUFFICIENT_FUNDS', details: 'Unable to process request due to the lack of funds' } },
+      { error: { reason: 'CUSTOM_ERROR_CODE_FOR_MACHINES', details: 'Optional explanation for humans with more details' } },
+    ]) {
+      expect(schemaErrors('reason-details', example)).toEqual([]);
+      expect(failure(example)).toBe(true);
+    }
+  });
+});
+
+describe('the machine-code pattern is the one normalize enforces', () => {
+  const pattern = new RegExp((envelopeSchemas['error-message-code'] as { properties: { code: { pattern: string } } }).properties.code.pattern);
+  it.each(['INSUFFICIENT_FUNDS', 'missing_scope', '2fa_required', 'a.b:c-d', 'X'.repeat(64), 'X'.repeat(65), 'has space', '-leading', '', 'émoji', 'line\nbreak'])(
+    'code %j',
+    (code) => {
+      const fault = createFaultline().normalize(errors.conflict('x', { code }));
+      expect(fault.code === code).toBe(pattern.test(code));
+    },
+  );
+});
