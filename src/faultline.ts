@@ -3,6 +3,7 @@ import { normalizeWith } from './normalize/normalize.js';
 import { resolveSettings, type FaultlineOptions, type Settings } from './options.js';
 import type { ErrorResponse } from './render/error-response.js';
 import { fallbackResponse, renderWith } from './render/render.js';
+import { withDefaultResponses } from './render/default-responses.js';
 import type { RequestFacts } from './request-facts.js';
 
 /** One configured instance of the core: what every adapter holds. */
@@ -20,7 +21,7 @@ export interface Faultline {
 export function createFaultline(options: FaultlineOptions = {}): Faultline {
   const settings = resolveSettings(options);
   const normalizeFault = (thrown: unknown): Fault => normalizeWith(thrown, settings);
-  const renderFault = (fault: Fault, method?: string): ErrorResponse => renderWith(fault, settings, method);
+  const renderFault = withDefaultResponses(settings, (fault: Fault, method?: string): ErrorResponse => renderWith(fault, settings, method));
   return {
     settings,
     normalize: normalizeFault,

@@ -74,7 +74,9 @@ function recognize(thrown: unknown, settings: NormalizeSettings, depth: number):
     const input = recognizer(thrown);
     if (input !== undefined) return input;
   }
-  return { status: 500, message: read(thrown, 'message'), stack: read(thrown, 'stack'), cause: read(thrown, 'cause') };
+  // The stack only when it can be shown (debug): formatting one costs more than the rest of the error path.
+  const stack = settings.keepDebug ? read(thrown, 'stack') : undefined;
+  return { status: 500, message: read(thrown, 'message'), stack, cause: read(thrown, 'cause') };
 }
 
 function describePrimitive(value: unknown): string {
