@@ -1,35 +1,38 @@
 // Builds ESM and CommonJS with declarations from one source, with tsc only.
-// The CommonJS pass compiles the same files with a temporary `{"type":"commonjs"}` beside the
-// sources: under NodeNext that is what makes tsc emit CommonJS (the way tshy does it).
+// Under NodeNext, tsc emits CommonJS for files whose nearest package.json says "commonjs"; the
+// CommonJS pass therefore compiles a copy of the sources placed under such a package.json, so the
+// working tree is never touched while others run tests in it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const sourceDirs = ['src', 'adapters'];
+const buildConfig = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8'));
+const sourceDirs = buildConfig.include;
+
+function compile(project, outDir) {
+  execFileSync(process.execPath, [tsc, '-p', project, '--outDir', outDir], { stdio: 'inherit' });
+}
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
-function compile(outDir) {
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(root, outDir)], {
-    stdio: 'inherit',
-  });
-}
-
-compile('dist/esm');
+compile(join(root, 'tsconfig.build.json'), join(root, 'dist/esm'));
 writeFileSync(join(root, 'dist/esm/package.json'), '{"type":"module"}\n');
 
-const markers = sourceDirs.map((dir) => join(root, dir, 'package.json'));
-for (const marker of markers) {
-  if (existsSync(marker)) throw new Error(`refusing to overwrite ${marker}`);
+const copy = join(root, '.tmp', 'cjs-build');
+rmSync(copy, { recursive: true, force: true });
+mkdirSync(copy, { recursive: true });
+for (const dir of sourceDirs) {
+  if (existsSync(join(root, dir))) cpSync(join(root, dir), join(copy, dir), { recursive: true });
 }
-try {
-  for (const marker of markers) writeFileSync(marker, '{"type":"commonjs"}\n');
-  compile('dist/cjs');
-} finally {
-  for (const marker of markers) rmSync(marker, { force: true });
-}
+writeFileSync(join(copy, 'package.json'), '{"type":"commonjs"}\n');
+writeFileSync(
+  join(copy, 'tsconfig.json'),
+  JSON.stringify({ extends: join(root, 'tsconfig.build.json'), compilerOptions: { rootDir: '.' }, include: sourceDirs }, null, 2),
+);
+compile(join(copy, 'tsconfig.json'), join(root, 'dist/cjs'));
+rmSync(copy, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/cjs/package.json'), '{"type":"commonjs"}\n');
 
 // Resolvers that predate `exports` (TypeScript's node10, old bundlers) look for `faultline/express`
@@ -40,9 +43,6 @@ for (const [subpath, target] of Object.entries(pkg.exports)) {
   const dir = join(root, subpath.slice(2));
   mkdirSync(dir, { recursive: true });
   const cjs = target.require;
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({ main: `.${cjs.default}`, types: `.${cjs.types}` }, null, 2) + '\n',
-  );
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ main: `.${cjs.default}`, types: `.${cjs.types}` }, null, 2) + '\n');
 }
 console.log('built dist/esm and dist/cjs');

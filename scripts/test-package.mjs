@@ -60,7 +60,11 @@ writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer',
 run('npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', tarball], consumer);
 
 const probe = (entry) =>
-  entry === '.' ? "typeof m.errors.notFound === 'function' && m.errors.notFound().status === 404" : "typeof m.errorHandler === 'function'";
+  entry === '.'
+    ? "typeof m.errors.notFound === 'function' && m.errors.notFound().status === 404"
+    : entry === './nest'
+      ? "typeof m.FaultlineFilter === 'function' && typeof m.FaultlineModule.forRoot === 'function'"
+      : "typeof m.errorHandler === 'function'";
 const preload = (entry) => (entry === './nest' ? 'reflect-metadata' : undefined);
 
 for (const entry of entries) {
