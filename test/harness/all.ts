@@ -1,4 +1,5 @@
 import { expressHarness } from './express.js';
+import { express4Harness } from './express4.js';
 import { fastifyHarness } from './fastify.js';
 import { honoHarness } from './hono.js';
 import type { Harness } from './harness.js';
@@ -8,4 +9,4 @@ import { nestHarness } from './nest.js';
 import { nestFastifyHarness } from './nest-fastify.js';
 
 /** Every framework faultline supports, wired as its users wire it. The parity suite runs them all. */
-export const HARNESSES: readonly Harness[] = [expressHarness, fastifyHarness, honoHarness, koaHarness, koa2Harness, nestHarness, nestFastifyHarness];
+export const HARNESSES: readonly Harness[] = [expressHarness, express4Harness, fastifyHarness, honoHarness, koaHarness, koa2Harness, nestHarness, nestFastifyHarness];
