@@ -45,8 +45,17 @@ export function requestFacts(req: unknown): RequestFacts {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   const header = request.headers?.['x-request-id'];
-  // Fastify gives every request an id of its own; Express only has what the client sent.
-  const id = typeof header === 'string' ? header : typeof request.id === 'string' ? request.id : undefined;
+  // The id the server's own logs use wins: Fastify's `request.id`, pino-http's `req.id` (nestjs-pino,
+  // a number by default). Otherwise the client's X-Request-Id.
+  const own = request.id;
+  const id =
+    typeof own === 'string' && own !== ''
+      ? own
+      : typeof own === 'number' && Number.isFinite(own)
+        ? String(own)
+        : typeof header === 'string'
+          ? header
+          : undefined;
   return id === undefined ? { method, path } : { method, path, id };
 }
 
@@ -58,6 +67,15 @@ export function headersSent(res: unknown): boolean {
 /** Nothing can be corrected once the status line is out: end the connection, never send twice. */
 export function abort(res: unknown): void {
   (isFastifyReply(res) ? res.raw : (res as NodeResponse)).destroy();
+}
+
+/** Sets header fields on a response that is still to be sent (the RateLimit fields of an admitted request). */
+export function setHeaders(res: unknown, headers: Readonly<Record<string, string>>): void {
+  if (isFastifyReply(res)) {
+    res.headers(headers);
+    return;
+  }
+  for (const name in headers) (res as NodeResponse).setHeader(name, headers[name] as string);
 }
 
 export function write(res: unknown, response: ErrorResponse): void {

@@ -2,4 +2,14 @@
 export { FaultlineFilter, FAULTLINE_OPTIONS } from './filter.js';
 export { FaultlineModule } from './module.js';
 export { Envelope, MapErrors, type ScopeDecorator } from './decorators.js';
+export { Validate, ValidateInterceptor, type ValidateDecorator, type RequestSchemas, type ValidateOptions } from './validate.js';
+export {
+  RateLimit,
+  RateLimitGuard,
+  type NestHttpRequest,
+  type NestRateLimitInMemory,
+  type NestRateLimitOptions,
+  type NestRateLimitWithLimiter,
+  type RateLimitDecorator,
+} from './rate-limit.js';
 export type { FaultlineOptions } from '../../src/index.js';
