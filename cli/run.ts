@@ -1,0 +1,56 @@
+/// <reference types="node" />
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs, USAGE, UsageError } from './args.js';
+import { exportedFactories, importModule } from './load-catalog.js';
+import { referenceHtml } from './reference/html.js';
+import { referenceMarkdown } from './reference/markdown.js';
+import { buildReference } from './reference/reference-model.js';
+
+/** Where the CLI writes: injectable, so it can be run in-process too. */
+export interface Io {
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Runs the CLI; resolves to the exit code (0 done, 1 failed, 2 wrong usage). */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    if (command.command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const factories = exportedFactories(await importModule(command.catalog, io.cwd));
+    if (factories.length === 0) throw new Error(`faultline: ${command.catalog} exports no defineErrors() catalog or factory`);
+    const reference = buildReference(factories, {
+      ...(command.preset === undefined ? {} : { preset: command.preset }),
+      ...(command.envelope === undefined ? {} : { envelope: command.envelope }),
+      ...(command.title === undefined ? {} : { title: command.title }),
+      ...(command.statuses === undefined ? {} : { statuses: command.statuses }),
+      ...(command.sampleRetryAfter === undefined ? {} : { sampleRetryAfter: command.sampleRetryAfter }),
+    });
+    const page = command.format === 'html' ? referenceHtml(reference) : referenceMarkdown(reference);
+    if (command.out === undefined) {
+      io.stdout(page);
+    } else {
+      const file = resolve(io.cwd, command.out);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, page, 'utf8');
+      io.stderr(`faultline: wrote ${command.out} (${count(reference.statuses.length, 'status', 'statuses')}, ${count(reference.codes.length, 'code', 'codes')})\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`faultline: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

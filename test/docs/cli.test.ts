@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../cli/run.js';
+import { createFaultline, presets, type FaultlineOptions } from '../../src/index.js';
+import { AppErrors } from '../openapi/app-errors.js';
+import { htmlFacts, htmlProblems, markdownFacts } from './page-facts.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'faultline-docs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The user's modules: a TypeScript catalog (with text that needs escaping), a plain JS one, and one with none.
+writeFileSync(join(dir, 'errors.ts'), `export { AppErrors } from ${JSON.stringify(join(root, 'test/openapi/app-errors.ts'))};\nexport const notACatalog = { answer: 42 };\n`);
+writeFileSync(
+  join(dir, 'errors.mjs'),
+  `import { defineErrors } from ${JSON.stringify(join(root, 'src/index.ts'))};\n` +
+    `export const JsErrors = defineErrors({ QUOTA_USED: { status: 402, message: 'Quota used up', description: 'The monthly quota is used up.' } });\n`,
+);
+writeFileSync(join(dir, 'empty.ts'), 'export const nothing = 1;\n');
+
+/** `faultline …` as a real process (through tsx, as `npx faultline` runs the built JavaScript). */
+function faultline(...args: string[]) {
+  const result = spawnSync(process.execPath, [tsx, join(root, 'cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** What the handler sends for a catalog entry, rendered independently of the CLI. */
+function sentBody(options: FaultlineOptions, code: keyof typeof AppErrors): unknown {
+  return JSON.parse(createFaultline(options).handle(AppErrors[code](), { method: 'GET', path: '/' }).body as string);
+}
+
+describe('faultline docs (a real process)', () => {
+  it('Markdown to stdout from a TypeScript catalog', () => {
+    const result = faultline('docs', '--catalog', './errors.ts', '--envelope', 'status-object', '--format', 'md', '--title', 'Pins API errors');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('# Pins API errors\n')).toBe(true);
+    const page = markdownFacts(result.stdout);
+    expect([...page.codes.keys()]).toEqual(Object.keys(AppErrors));
+    for (const [code, factory] of Object.entries(AppErrors)) {
+      expect(page.codes.get(code)?.status).toBe(factory.status);
+      expect(page.codeExamples.get(code), code).toEqual(sentBody({ envelope: 'status-object' }, code as keyof typeof AppErrors));
+    }
+    expect(page.exampleHeaders.get('READ_ONLY')).toEqual(['Allow: GET, HEAD']);
+    expect(page.exampleHeaders.get('MAINTENANCE')).toEqual(['Retry-After: 600']);
+    // Text from the catalog is escaped, never markup.
+    expect(result.stdout).toContain('| A CID with a \\<script\\> tag \\| pipe \\& ampersand | Never "trust" input: \\<b\\>escape\\</b\\> it |');
+    expect(result.stdout).not.toMatch(/(?<!\\)<script/);
+  });
+
+  it('a standalone HTML page to a file, with a preset', () => {
+    const result = faultline('docs', '--catalog', './errors.ts', '--preset', 'reason-details', '--format', 'html', '--out', 'out/errors.html');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/wrote out\/errors\.html \(\d+ statuses, 10 codes\)/);
+    const html = readFileSync(join(dir, 'out/errors.html'), 'utf8');
+    expect(htmlProblems(html)).toEqual([]);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('<td>A CID with a &lt;script&gt; tag | pipe &amp; ampersand</td><td>Never &quot;trust&quot; input: &lt;b&gt;escape&lt;/b&gt; it</td>');
+    const page = htmlFacts(html);
+    for (const code of Object.keys(AppErrors) as (keyof typeof AppErrors)[]) {
+      expect(page.codeExamples.get(code), code).toEqual(sentBody({ preset: presets.reasonDetails }, code));
+    }
+    // The preset's flat 429, with its wait.
+    expect(page.codeExamples.get('RATE_LIMITED')).toEqual({ error: 'RATE_LIMITED', retry_after: 30 });
+  });
+
+  it('a plain JavaScript catalog', () => {
+    const result = faultline('docs', '--catalog', './errors.mjs', '--envelope', 'problem-details', '--statuses', '400');
+    expect(result.code).toBe(0);
+    const page = markdownFacts(result.stdout);
+    expect(page.codes).toEqual(new Map([['QUOTA_USED', { status: 402, description: 'The monthly quota is used up.' }]]));
+    expect([...page.statuses.keys()]).toEqual([400, 402]);
+    expect(page.codeExamples.get('QUOTA_USED')).toEqual({ type: 'about:blank', title: 'Payment Required', status: 402, detail: 'Quota used up', code: 'QUOTA_USED' });
+  });
+
+  it('wrong usage exits 2 with the usage; a module without a catalog exits 1', () => {
+    const missing = faultline('docs', '--envelope', 'status-object');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--catalog is required');
+    expect(missing.stderr).toContain('Usage: faultline docs');
+    const empty = faultline('docs', '--catalog', './empty.ts');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('exports no defineErrors() catalog');
+  });
+});
+
+/** An Io that keeps what the CLI writes. */
+function io() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { cwd: dir, stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+}
+
+describe('faultline docs (in process)', () => {
+
+  it.each([
+    [['docs', '--catalog', 'x.ts', '--preset', 'nope'], /unknown preset "nope"/],
+    [['docs', '--catalog', 'x.ts', '--envelope', 'xml'], /unknown envelope "xml"/],
+    [['docs', '--catalog', 'x.ts', '--format', 'pdf'], /--format must be md or html/],
+    [['docs', '--catalog', 'x.ts', '--statuses', '200'], /not an error status/],
+    [['docs', '--catalog'], /--catalog needs a value/],
+    [['docs', '--catalog', 'x.ts', '--colour', 'red'], /unknown option --colour/],
+    [['serve'], /unknown command "serve"/],
+  ])('%j exits 2', async (argv, message) => {
+    const { out, io: sink } = io();
+    expect(await run(argv, sink)).toBe(2);
+    expect(out.stderr).toMatch(message);
+  });
+
+  it('help exits 0', async () => {
+    const { out, io: sink } = io();
+    expect(await run(['--help'], sink)).toBe(0);
+    expect(out.stdout).toContain('--catalog <path>');
+  });
+
+  it('a module that is not there exits 1', async () => {
+    const { out, io: sink } = io();
+    expect(await run(['docs', '--catalog', './missing.mjs'], sink)).toBe(1);
+    expect(out.stderr).toMatch(/missing\.mjs/);
+  });
+});
+
+const page = (body: string) => `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>t</title>\n</head>\n<body>${body}</body>\n</html>\n`;
+
+describe('the well-formedness check has teeth', () => {
+
+  it.each([
+    ['an unescaped tag in text', '<p>a <script>alert(1)</script> b</p>'],
+    ['a bare ampersand', '<p>fish & chips</p>'],
+    ['a misnested element', '<p><code>x</p></code>'],
+    ['an unclosed element', '<main><p>x</p>'],
+    ['a stray <', '<p>1 <2</p>'],
+  ])('%s', (_name, body) => {
+    expect(htmlProblems(page(body))).not.toEqual([]);
+  });
+
+  it('accepts a clean page', () => {
+    expect(htmlProblems(page('<p>fish &amp; chips &lt;3</p>'))).toEqual([]);
+  });
+});
