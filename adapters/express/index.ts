@@ -8,6 +8,7 @@ import {
   type FaultlineOptions,
   type RequestFacts,
 } from '../../src/index.js';
+import { requestId } from './request-id.js';
 
 export type { FaultlineOptions } from '../../src/index.js';
 export { validate, type RequestSchemas, type ValidateMiddleware, type ValidateOptions } from './validate.js';
@@ -36,7 +37,7 @@ export function notFound(): RequestHandler {
 }
 
 function facts(req: Request): RequestFacts {
-  const id = req.get('x-request-id');
+  const id = requestId(req);
   return id === undefined ? { method: req.method, path: pathOf(req) } : { method: req.method, path: pathOf(req), id };
 }
 

@@ -3,6 +3,7 @@
 // `errorHandler` to render like every other error.
 import type { Request, RequestHandler, Response } from 'express';
 import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/index.js';
+import { requestId } from './request-id.js';
 
 export interface ExpressRateLimitOptions extends RateLimitOptions {
   /**
@@ -48,6 +49,6 @@ function facts(req: Request): RequestFacts {
   const url = req.originalUrl || req.url;
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
-  const id = req.get('x-request-id');
+  const id = requestId(req);
   return id === undefined ? { method: req.method, path } : { method: req.method, path, id };
 }

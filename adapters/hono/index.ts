@@ -13,6 +13,7 @@ import {
   type FaultlineOptions,
   type RequestFacts,
 } from '../../src/index.js';
+import { requestId } from './request-id.js';
 
 export type { FaultlineOptions } from '../../src/index.js';
 export { validate, type HonoValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
@@ -109,14 +110,8 @@ function build(headers: Headers, response: ErrorResponse): Response {
 function facts(c: Context): RequestFacts {
   const method = c.req.method;
   const path = pathOf(c.req.url);
-  const id = c.req.header('x-request-id') ?? requestIdOf(c);
+  const id = requestId(c);
   return id === undefined ? { method, path } : { method, path, id };
-}
-
-/** Hono's `requestId()` middleware keeps its id in the context. */
-function requestIdOf(c: Context): string | undefined {
-  const id: unknown = c.get('requestId');
-  return typeof id === 'string' ? id : undefined;
 }
 
 /** The path as the client sent it (still percent-encoded, as Express shows it), without the query. */

@@ -3,6 +3,7 @@
 // thrown, for `errorHandler` (`app.onError`) to render like every other error.
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/index.js';
+import { requestId } from './request-id.js';
 
 export interface HonoRateLimitOptions<E extends Env = Env> extends RateLimitOptions {
   /**
@@ -35,6 +36,6 @@ function facts(c: Context): RequestFacts {
   const start = url.indexOf('/', url.indexOf('//') + 2);
   const query = url.indexOf('?', start);
   const path = start === -1 ? '/' : query === -1 ? url.slice(start) : url.slice(start, query);
-  const id = c.req.header('x-request-id');
+  const id = requestId(c);
   return id === undefined ? { method: c.req.method, path } : { method: c.req.method, path, id };
 }

@@ -10,6 +10,7 @@ import {
   type RequestFacts,
 } from '../../src/index.js';
 import { emitError } from './error-event.js';
+import { requestId } from './request-id.js';
 
 export type { FaultlineOptions } from '../../src/index.js';
 export { validate, type KoaValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
@@ -78,8 +79,8 @@ function abandon(ctx: Context, thrown: unknown): void {
 }
 
 function facts(ctx: Context): RequestFacts {
-  const id = ctx.get('x-request-id');
-  return id === '' ? { method: ctx.method, path: pathOf(ctx) } : { method: ctx.method, path: pathOf(ctx), id };
+  const id = requestId(ctx);
+  return id === undefined ? { method: ctx.method, path: pathOf(ctx) } : { method: ctx.method, path: pathOf(ctx), id };
 }
 
 // The path as the client sent it, before any mounting rewrote `ctx.path`.

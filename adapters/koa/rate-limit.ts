@@ -3,6 +3,7 @@
 // (registered before it) to render like every other error.
 import type { Context, Middleware, Next } from 'koa';
 import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/index.js';
+import { requestId } from './request-id.js';
 
 export interface KoaRateLimitOptions extends RateLimitOptions {
   /**
@@ -31,6 +32,6 @@ function facts(ctx: Context): RequestFacts {
   const url = ctx.originalUrl || ctx.url;
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
-  const id = ctx.get('x-request-id');
-  return id === '' ? { method: ctx.method, path } : { method: ctx.method, path, id };
+  const id = requestId(ctx);
+  return id === undefined ? { method: ctx.method, path } : { method: ctx.method, path, id };
 }
