@@ -169,6 +169,74 @@ if (['bun', 'deno', 'workerd'].some(wanted)) {
     } finally {
       await mf.dispose();
     }
+    await validationOnWorkerd(Miniflare);
+  }
+}
+
+/**
+ * ajv compiles with `new Function`, which workerd forbids. On workerd, validate() with a plain Ajv
+ * must fail at setup with faultline's explanation, and validators compiled ahead of time with ajv
+ * standalone code (precompiledValidators) must answer exactly as Node does.
+ */
+async function validationOnWorkerd(Miniflare) {
+  const { Ajv } = await import('ajv');
+  const addFormats = (await import('ajv-formats')).default;
+  const standaloneCode = (await import('ajv/dist/standalone/index.js')).default;
+  const schema = { $id: 'pin', type: 'object', required: ['cid'], properties: { cid: { type: 'string', minLength: 46 }, created: { type: 'string', format: 'date-time' } }, additionalProperties: false };
+  const ajv = new Ajv({ allErrors: true, code: { source: true, esm: true } });
+  addFormats(ajv);
+  ajv.addSchema(schema);
+  const generated = join(dir, 'pin-validators.mjs');
+  writeFileSync(generated, standaloneCode(ajv, { pin: 'pin' }));
+  const worker = join(dir, 'validation-worker.mjs');
+  await build({
+    stdin: {
+      resolveDir: root,
+      loader: 'ts',
+      contents: `
+        import { Hono } from 'hono';
+        import { Ajv } from 'ajv';
+        import { errorHandler, validate } from './adapters/hono/index.ts';
+        import { precompiledValidators } from './src/index.ts';
+        import * as standalone from ${JSON.stringify(generated)};
+        const schema = ${JSON.stringify(schema)};
+        let setupError = '';
+        try { validate({ body: schema }, { ajv: new Ajv({ allErrors: true, strict: false, logger: false }) }); } catch (error) { setupError = String(error && error.message); }
+        const app = new Hono();
+        app.onError(errorHandler({ envelope: 'problem-details' }));
+        app.get('/setup-error', (c) => c.json({ setupError }));
+        app.post('/pins', validate({ body: schema }, { ajv: precompiledValidators(standalone) }), (c) => c.json({ ok: true }));
+        export default app;`,
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    outfile: worker,
+    logLevel: 'warning',
+  });
+  const node = (await import(worker)).default;
+  const mf = new Miniflare({ modules: true, scriptPath: worker, compatibilityDate: '2025-01-01' });
+  try {
+    const url = await mf.ready;
+    const problems = [];
+    const setup = await (await mf.dispatchFetch(new URL('/setup-error', url))).json();
+    if (!setup.setupError.includes('faultline: this runtime forbids generating code')) problems.push(`setup error: ${JSON.stringify(setup)}`);
+    const nodeSetup = await (await node.request('/setup-error')).json();
+    if (nodeSetup.setupError !== '') problems.push(`Node refused to compile: ${nodeSetup.setupError}`);
+    for (const body of [{ cid: 'short', created: 'yesterday', extra: 1 }, {}, { cid: 'Q'.repeat(46) }]) {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      const want = await node.request('/pins', init);
+      const got = await mf.dispatchFetch(new URL('/pins', url), init);
+      const [w, g] = [await want.text(), await got.text()];
+      if (want.status !== got.status || w !== g) problems.push(`${JSON.stringify(body)}: Node ${want.status} ${w} vs workerd ${got.status} ${g}`);
+    }
+    console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} workerd validation: a plain Ajv fails at setup with faultline's explanation; precompiled validators answer as on Node`);
+    for (const problem of problems) console.log(`  ${problem}`);
+    if (problems.length > 0) failures++;
+  } finally {
+    await mf.dispose();
   }
 }
 

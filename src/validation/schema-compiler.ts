@@ -60,12 +60,24 @@ function compileNow(ajv: AjvLike, schema: SchemaInput, location: IssueLocation):
     compiled = ajv.compile(schema as never);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    if (forbidsCodeGeneration(error, reason)) {
+      throw new TypeError(
+        `faultline: this runtime forbids generating code (${reason}), which ajv needs to compile the ${location} schema; ` +
+          'compile your schemas ahead of time with ajv standalone code and pass validate(schemas, { ajv: precompiledValidators(module) })',
+        { cause: error },
+      );
+    }
     throw new TypeError(`faultline: the ${location} schema is invalid: ${reason}`, { cause: error });
   }
   if (typeof compiled !== 'function') {
     throw new TypeError(`faultline: ajv.compile() returned no function for the ${location} schema`);
   }
   return compiled as CompiledSchema;
+}
+
+// workerd: "EvalError: Code generation from strings disallowed for this context"; CSP: "unsafe-eval".
+function forbidsCodeGeneration(error: unknown, reason: string): boolean {
+  return error instanceof EvalError || /code generation from strings|unsafe-eval/i.test(reason);
 }
 
 function checkAjv(ajv: AjvLike, name: string): void {
