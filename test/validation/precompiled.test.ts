@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createRequestValidator, createSchemaCompiler, isHttpError, precompiledValidators } from '../../src/index.js';
 
+// ajv/dist/standalone is CommonJS with `exports.default`: under NodeNext its types and its runtime disagree.
+const standaloneCode = standalone.default as unknown as (ajv: Ajv, refsOrFuncs: Record<string, string>) => string;
+
 const schema = { $id: 'pin', type: 'object', required: ['cid'], properties: { cid: { type: 'string', minLength: 3 } } };
 
 // What a build step produces with ajv's standalone code, loaded as the module it would be.
@@ -11,7 +14,7 @@ function standaloneModule(): Record<string, unknown> {
   const ajv = new Ajv({ allErrors: true, code: { source: true } });
   ajv.addSchema(schema);
   const module = { exports: {} as Record<string, unknown> };
-  const load = new Function('module', 'exports', 'require', standalone.default(ajv, { pin: 'pin' }));
+  const load = new Function('module', 'exports', 'require', standaloneCode(ajv, { pin: 'pin' }));
   load(module, module.exports, createRequire(import.meta.url));
   return module.exports;
 }
