@@ -60,9 +60,13 @@ export { createFaultline, normalize, render, type Faultline } from './faultline.
 export * from './presets/index.js';
 
 export { envelopeSchemas } from './schemas/index.js';
+export * from './openapi/index.js';
+
+export * from './logging/index.js';
 
 export type { AjvLike, CompiledSchema, SchemaInput } from './validation/ajv-like.js';
 export { createSchemaCompiler, type SchemaCompiler } from './validation/schema-compiler.js';
+export { precompiledValidators } from './validation/precompiled.js';
 export {
   createRequestValidator,
   REQUEST_LOCATIONS,
@@ -81,3 +85,5 @@ export {
 } from './validation/validate-options.js';
 export { sharedAjvs, type PeerLoader } from './validation/shared-ajv.js';
 export type { JsonSchema } from './schemas/schema.js';
+
+export * from './client/index.js';

@@ -1,0 +1,99 @@
+import type { JsonValue } from '../fault/fault.js';
+import type { IssueLocation } from '../fault/field-issue.js';
+
+/**
+ * One field-level problem read back from an error body. Only `pointer` and `message` are carried by
+ * every envelope that carries issues; `keyword` and `location` are there when the envelope has them.
+ */
+export interface ClientIssue {
+  /** An RFC 6901 JSON pointer into the request part (`/pins/0/cid`), `''` for the part as a whole. */
+  readonly pointer: string;
+  readonly message: string;
+  /** The rule that failed, as the body names it (`required`; numeric-code sends it in UPPER_SNAKE). */
+  readonly keyword?: string;
+  /** Where in the request: faultline's `body`, `query`, `params`, `headers`, or what another API says. */
+  readonly location?: IssueLocation | (string & {});
+}
+
+/**
+ * Which body style was recognised. The seed 000 variants keep the preset's envelope names; `unknown`
+ * is a JSON body of no known style (read leniently), `none` is no body or a body that is not JSON.
+ */
+export type DetectedEnvelope =
+  | 'reason-details'
+  | 'reason-details/flat-code'
+  | 'reason-details/flat-rate-limit'
+  | 'reason-details/x402'
+  | 'error-message-code'
+  | 'status-object'
+  | 'numeric-code'
+  | 'problem-details'
+  | 'unknown'
+  | 'none';
+
+/** Everything a `ClientError` is made of. */
+export interface ClientErrorInit {
+  readonly status: number;
+  readonly code: string;
+  readonly numericCode?: number;
+  readonly message: string;
+  readonly title: string;
+  readonly issues: readonly ClientIssue[];
+  readonly retryAfter?: number;
+  readonly envelope: DetectedEnvelope;
+  readonly extras: Readonly<Record<string, JsonValue>>;
+  readonly body: unknown;
+}
+
+/** The brand: `Symbol.for`, so two copies of the package (ESM and CJS) recognise each other's errors. */
+const CLIENT_ERROR: unique symbol = Symbol.for('faultline.client-error') as never;
+
+/**
+ * An error response as the client sees it, whatever envelope the server chose. An `Error`, so a
+ * caller can `throw await parseErrorResponse(res)` and get a stack pointing at its own code, and
+ * `catch` sites can tell it apart from network failures (`TypeError` from fetch).
+ *
+ * Thrown inside a faultline server (a backend calling another API), it is status-bearing like any
+ * `http-errors` error: the upstream's 4xx passes through with its message. Map it
+ * (`map(isClientError, 502)`) if your API should answer for its upstream instead.
+ */
+export class ClientError extends Error {
+  declare readonly [CLIENT_ERROR]: true;
+  /** The HTTP status of the response (the status line wins over any status the body repeats). */
+  readonly status: number;
+  /** The machine code: the body's, or the status's default (`NOT_FOUND`) when the envelope carries none. */
+  readonly code: string;
+  /** numeric-code's `code` (`50014`); undefined for the other envelopes. */
+  readonly numericCode: number | undefined;
+  /** The reason phrase, as the body gives it (`error`, `text`, `title`) or the status catalog's. */
+  readonly title: string;
+  readonly issues: readonly ClientIssue[];
+  /** Seconds to wait, from `Retry-After` (delay-seconds or HTTP-date) or the body's `retry_after`/`retryAfter`. */
+  readonly retryAfter: number | undefined;
+  readonly envelope: DetectedEnvelope;
+  /** Top-level members the envelope does not define (`required`, `accepts`, `x402Version`, …). */
+  readonly extras: Readonly<Record<string, JsonValue>>;
+  /** The body as received: parsed JSON, the text when it was not JSON, or null for none. */
+  readonly body: unknown;
+
+  constructor(init: ClientErrorInit) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.numericCode = init.numericCode;
+    this.title = init.title;
+    this.issues = init.issues;
+    this.retryAfter = init.retryAfter;
+    this.envelope = init.envelope;
+    this.extras = init.extras;
+    this.body = init.body;
+  }
+}
+
+Object.defineProperty(ClientError.prototype, CLIENT_ERROR, { value: true });
+Object.defineProperty(ClientError.prototype, 'name', { value: 'ClientError', writable: true, configurable: true });
+
+/** True for a `ClientError` from any copy of faultline. */
+export function isClientError(value: unknown): value is ClientError {
+  return typeof value === 'object' && value !== null && (value as { [CLIENT_ERROR]?: unknown })[CLIENT_ERROR] === true;
+}
