@@ -2,7 +2,7 @@ import { do_not_optimize, measure } from 'mitata';
 import { median, ratio } from '../stats.js';
 import { table } from '../table.js';
 import { CALL_DEPTH, throwFrom } from './depth.js';
-import { CANDIDATES, FAULTLINE, FLOOR, type Candidate } from './candidates.js';
+import { CANDIDATES, FAULTLINE, FLOOR, HTTP_ERRORS, type Candidate } from './candidates.js';
 import { SCENARIOS, type BenchResponse, type Scenario } from './scenarios.js';
 
 export interface MicroOptions {
@@ -91,5 +91,21 @@ export function microTables(results: readonly MicroResult[]): string {
     ['median ns per op (this run, for orientation)', ...results.map((result) => result.scenario)],
     names.map((name) => [name, ...results.map((result) => (result.ns.get(name) ?? Number.NaN).toFixed(0))]),
   );
-  return [cost, faster, ns].join('\n\n');
+  return [cost, faster, ns, targets(results)].join('\n\n');
+}
+
+/**
+ * The issue's micro targets for the 404, with the bound that limits the first: faultline cannot
+ * cost less than the floor, so it can be at most (http-errors ÷ floor) times faster than http-errors.
+ */
+function targets(results: readonly MicroResult[]): string {
+  const notFound = results.find((result) => result.scenario === '404');
+  if (notFound === undefined) return '';
+  const vsHttpErrors = notFound.vsFaultline.get(HTTP_ERRORS) ?? Number.NaN;
+  const ceiling = notFound.vsFloor.get(HTTP_ERRORS) ?? Number.NaN;
+  const vsFloor = notFound.vsFloor.get(FAULTLINE) ?? Number.NaN;
+  return [
+    `404 targets: faultline ÷ floor = ${ratio(vsFloor)} (target ≤ 2.5x: ${vsFloor <= 2.5 ? 'met' : 'NOT met'});`,
+    `faultline is ${ratio(vsHttpErrors)} faster than http-errors (target ≥ 10x: ${vsHttpErrors >= 10 ? 'met' : 'NOT met'}; the most any library can reach here is http-errors ÷ floor = ${ratio(ceiling)}).`,
+  ].join(' ');
 }

@@ -13,7 +13,7 @@ import { fromRateLimiterRes } from './recognizers/rate-limiter.js';
 import { fromStatusBearing } from './recognizers/status-bearing.js';
 
 /** A function that recognises one family of thrown values. */
-export type Recognizer = (thrown: unknown) => FaultInput | undefined;
+export type Recognizer = (thrown: unknown, policy?: FaultPolicy) => FaultInput | undefined;
 
 /**
  * The families faultline knows, most specific first: body-parser errors are http-errors, Nest's and
@@ -71,7 +71,8 @@ function recognize(thrown: unknown, settings: NormalizeSettings, depth: number):
     if (input !== undefined) return input;
   }
   for (const recognizer of RECOGNIZERS) {
-    const input = recognizer(thrown);
+    // The policy lets a recognizer skip what toFault would drop (a stack outside debug mode).
+    const input = recognizer(thrown, settings);
     if (input !== undefined) return input;
   }
   // The stack only when it can be shown (debug): formatting one costs more than the rest of the error path.

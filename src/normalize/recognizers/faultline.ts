@@ -1,10 +1,10 @@
 import { isHttpError } from '../../errors/http-error.js';
 import { checkRateLimitState } from '../../rate-limit/state.js';
-import type { FaultInput } from '../fault-input.js';
+import type { FaultInput, FaultPolicy } from '../fault-input.js';
 import { read } from '../read.js';
 
 /** faultline's own errors, from any copy of the package (recognised by brand, not `instanceof`). */
-export function fromFaultlineError(thrown: unknown): FaultInput | undefined {
+export function fromFaultlineError(thrown: unknown, policy?: FaultPolicy): FaultInput | undefined {
   if (!isHttpError(thrown)) return undefined;
   // Set by validate() when it was given no status: the handler's validationStatus decides, and the
   // code is that status's default (`UNPROCESSABLE_ENTITY` for a 422), not the 400's it was made with.
@@ -21,11 +21,9 @@ export function fromFaultlineError(thrown: unknown): FaultInput | undefined {
     issues: read(thrown, 'issues') as FaultInput['issues'],
     validation,
     extras: read(thrown, 'extras'),
-    // Read only if asked (toFault asks in debug mode): formatting a stack trace costs more than
-    // the whole rest of the error path.
-    get stack() {
-      return read(thrown, 'stack');
-    },
+    // Only when it can be shown (debug): formatting a 5xx's stack costs more than the rest of the
+    // error path. Without a policy, as before: read.
+    stack: policy === undefined || policy.keepDebug ? read(thrown, 'stack') : undefined,
     cause: read(thrown, 'cause'),
   };
 }
