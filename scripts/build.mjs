@@ -43,6 +43,10 @@ for (const [subpath, target] of Object.entries(pkg.exports)) {
   const dir = join(root, subpath.slice(2));
   mkdirSync(dir, { recursive: true });
   const cjs = target.require;
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ main: `.${cjs.default}`, types: `.${cjs.types}` }, null, 2) + '\n');
+  const up = '../'.repeat(subpath.slice(2).split('/').length);
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ main: up + cjs.default.slice(2), types: up + cjs.types.slice(2) }, null, 2) + '\n',
+  );
 }
 console.log('built dist/esm and dist/cjs');

@@ -64,6 +64,8 @@ const probe = (entry) =>
     ? "typeof m.errors.notFound === 'function' && m.errors.notFound().status === 404"
     : entry === './nest'
       ? "typeof m.FaultlineFilter === 'function' && typeof m.FaultlineModule.forRoot === 'function'"
+      : entry === './client'
+        ? "typeof m.parseErrorResponse === 'function' && typeof m.retryDelay === 'function'"
       : entry === './nest/swagger'
         ? "typeof m.ApiFaultlineResponses === 'function'"
         : "typeof m.errorHandler === 'function'";
