@@ -2,6 +2,9 @@ import type { Envelope } from './envelope.js';
 import { JSON_CONTENT_TYPE } from './envelope.js';
 import { issueList, withMembers } from './members.js';
 
+// The envelope's own members, present or not: extras never take their names.
+const RESERVED: ReadonlySet<string> = new Set(['error', 'message', 'code', 'details', 'retryAfter', 'stack', 'cause']);
+
 /**
  * `{"error":"Unauthorized","message":"Invalid or missing API key","code":"INVALID_API_KEY"}` (seed
  * 001). Field issues go in `details`; a rate-limit refusal adds the seed's `retryAfter`.
@@ -14,6 +17,6 @@ export const errorMessageCode: Envelope = {
     const details = issueList(fault);
     if (details !== undefined) body.details = details;
     if (fault.status === 429 && fault.retryAfter !== undefined) body.retryAfter = fault.retryAfter;
-    return withMembers(body, fault);
+    return withMembers(body, fault, RESERVED);
   },
 };

@@ -2,14 +2,17 @@ import type { PublicFault } from './envelope.js';
 
 /**
  * Adds a fault's extra members and, in debug mode, its stack and cause, at the top level of a body,
- * after the envelope's own members and never over them.
+ * after the envelope's own members and never over them. `reserved` names the envelope's optional
+ * members (`details`, `errors`, `retry_after`, …): an extra by such a name is dropped even when the
+ * member is absent, so a body always keeps the shape its envelope's schema describes.
  */
-export function withMembers<B extends Record<string, unknown>>(body: B, fault: PublicFault): B {
+export function withMembers<B extends Record<string, unknown>>(body: B, fault: PublicFault, reserved?: ReadonlySet<string>): B {
   const { extras } = fault;
   if (extras !== undefined) {
     for (const key of Object.keys(extras)) {
       // `__proto__` would set the body's prototype instead of adding a member.
-      if (key !== '__proto__' && !Object.hasOwn(body, key)) (body as Record<string, unknown>)[key] = extras[key];
+      if (key === '__proto__' || Object.hasOwn(body, key) || reserved?.has(key)) continue;
+      (body as Record<string, unknown>)[key] = extras[key];
     }
   }
   if (fault.stack !== undefined && !Object.hasOwn(body, 'stack')) (body as Record<string, unknown>).stack = fault.stack;

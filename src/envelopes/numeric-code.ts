@@ -4,6 +4,9 @@ import type { Envelope } from './envelope.js';
 import { JSON_CONTENT_TYPE } from './envelope.js';
 import { withMembers } from './members.js';
 
+// The envelope's own members, present or not: extras never take their names.
+const RESERVED: ReadonlySet<string> = new Set(['message', 'code', 'errors', 'retry_after', 'global', 'stack', 'cause']);
+
 /** The numeric code of a validation failure ("Invalid Form Body") when the error names none. */
 export const INVALID_FORM_BODY_CODE = 50035;
 /** The numeric code of an error that names none (the seed API's "general error"). */
@@ -27,7 +30,7 @@ export const numericCode: Envelope = {
       body.retry_after = fault.retryAfter;
       body.global = false;
     }
-    return withMembers(body, fault);
+    return withMembers(body, fault, RESERVED);
   },
 };
 

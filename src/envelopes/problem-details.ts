@@ -1,6 +1,9 @@
 import type { Envelope } from './envelope.js';
 import { withMembers } from './members.js';
 
+// The envelope's own members, present or not: extras never take their names.
+const RESERVED: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'violated-policies', 'stack', 'cause']);
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** The IETF RateLimit draft's problem type for a refused request. */
@@ -35,7 +38,7 @@ export const problemDetails: Envelope = {
           : { detail: issue.message, pointer: pointerFragment(issue.pointer), in: issue.location },
       );
     }
-    return withMembers(body, fault);
+    return withMembers(body, fault, RESERVED);
   },
 };
 

@@ -2,6 +2,9 @@ import type { Envelope } from './envelope.js';
 import { JSON_CONTENT_TYPE } from './envelope.js';
 import { issueList, withMembers } from './members.js';
 
+// The envelope's own members, present or not: extras never take their names.
+const RESERVED: ReadonlySet<string> = new Set(['status', 'errors', 'stack', 'cause']);
+
 /**
  * `{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}` (seed 003). The
  * status object keeps exactly its three documented members; field issues go in a top-level `errors`.
@@ -13,6 +16,6 @@ export const statusObject: Envelope = {
     const body: Record<string, unknown> = { status: { code: fault.status, text: fault.title, message: fault.message } };
     const errors = issueList(fault);
     if (errors !== undefined) body.errors = errors;
-    return withMembers(body, fault);
+    return withMembers(body, fault, RESERVED);
   },
 };

@@ -195,6 +195,22 @@ describe('render: robustness', () => {
     expect(r.body).toBe('{"error":"PAYLOAD_TOO_LARGE"}');
   });
 
+  it('an extra never takes the name of an envelope member, even one that is absent', () => {
+    const thrown = () => errors.conflict('dup', { extras: { details: 'x', errors: 'y', required: 'pins:write' } });
+    expect(JSON.parse(body(thrown(), { envelope: 'error-message-code' }).body as string)).toEqual({
+      error: 'Conflict',
+      message: 'dup',
+      code: 'CONFLICT',
+      errors: 'y',
+      required: 'pins:write',
+    });
+    expect(JSON.parse(body(thrown(), { envelope: 'status-object' }).body as string)).toEqual({
+      status: { code: 409, text: 'Conflict', message: 'dup' },
+      details: 'x',
+      required: 'pins:write',
+    });
+  });
+
   it('rejects bad options at setup time', () => {
     expect(() => createFaultline({ envelope: 'nope' as EnvelopeName })).toThrow(/unknown envelope/);
     expect(() => createFaultline({ validationStatus: 418 as 400 })).toThrow(/400 or 422/);
