@@ -2,7 +2,7 @@ import type { Envelope } from './envelope.js';
 import { withMembers } from './members.js';
 
 // The envelope's own members, present or not: extras never take their names.
-const RESERVED: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'violated-policies', 'stack', 'cause']);
+const RESERVED: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'code', 'errors', 'violated-policies', 'stack', 'cause']);
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

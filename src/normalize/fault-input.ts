@@ -64,8 +64,9 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
   }
   if (retryAfter !== undefined) fault.retryAfter = retryAfter;
   if (input.rateLimit !== undefined) fault.rateLimit = input.rateLimit;
-  if (input.issues !== undefined && input.issues.length > 0) {
-    fault.issues = input.issues.length > MAX_ISSUES ? input.issues.slice(0, MAX_ISSUES) : input.issues;
+  if (Array.isArray(input.issues) && input.issues.length > 0) {
+    const issues = checkIssues(input.issues);
+    if (issues.length > 0) fault.issues = issues;
   }
   if (input.extras !== undefined && input.extras !== null && typeof input.extras === 'object') {
     const extras = toJsonValue(input.extras);
@@ -81,6 +82,34 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
     }
   }
   return fault;
+}
+
+const LOCATIONS: ReadonlySet<string> = new Set(['body', 'query', 'params', 'headers']);
+// RFC 6901: empty, or `/`-separated tokens in which `~` appears only as `~0` or `~1`.
+const JSON_POINTER = /^(\/([^~/]|~[01])*)*$/;
+
+/**
+ * Issues as the envelopes need them, whoever made them (a developer's `issues: [{ pointer: 'cid' }]`
+ * included): at most MAX_ISSUES, a valid JSON pointer (else the whole location), a known location,
+ * bounded strings.
+ */
+function checkIssues(issues: readonly unknown[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (let i = 0; i < issues.length && out.length < MAX_ISSUES; i++) {
+    const issue = issues[i];
+    const pointer = read(issue, 'pointer');
+    const location = read(issue, 'location');
+    const keyword = read(issue, 'keyword');
+    const message = read(issue, 'message');
+    if (typeof message !== 'string') continue;
+    out.push({
+      location: typeof location === 'string' && LOCATIONS.has(location) ? (location as FieldIssue['location']) : 'body',
+      pointer: typeof pointer === 'string' && pointer.length <= 1024 && JSON_POINTER.test(pointer) ? pointer : '',
+      keyword: typeof keyword === 'string' ? keyword.slice(0, 64) : 'invalid',
+      message: message.slice(0, MAX_MESSAGE),
+    });
+  }
+  return out;
 }
 
 /** Delay-seconds from a number of seconds, a numeric string or an HTTP-date; rounded up, ≥ 0. */

@@ -182,3 +182,23 @@ describe('HttpError', () => {
     expect(new HttpError(302).status).toBe(500);
   });
 });
+
+describe('normalize: developer-supplied issues', () => {
+  it('are checked like any other input: pointer, location, bounds', () => {
+    const fault = createFaultline().normalize(
+      errors.badRequest('bad', {
+        issues: [
+          { location: 'body', pointer: 'cid', keyword: 'format', message: 'not a pointer' },
+          { location: 'cookies' as 'body', pointer: '/a~2b', keyword: 7 as unknown as string, message: 'odd location and escape' },
+          { location: 'query', pointer: '/limit', keyword: 'maximum', message: 'too big' },
+          { location: 'body', pointer: '/x' } as never,
+        ],
+      }),
+    );
+    expect(fault.issues).toEqual([
+      { location: 'body', pointer: '', keyword: 'format', message: 'not a pointer' },
+      { location: 'body', pointer: '', keyword: 'invalid', message: 'odd location and escape' },
+      { location: 'query', pointer: '/limit', keyword: 'maximum', message: 'too big' },
+    ]);
+  });
+});

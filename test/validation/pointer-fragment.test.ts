@@ -15,7 +15,7 @@ describe('problem-details: issue pointers as URI fragments', () => {
     ['', '#'],
     ['/pins/0/cid', '#/pins/0/cid'],
     ['/a~1b/m~0n', '#/a~1b/m~0n'],
-    ["/ok-._~!$&'()*+,;=:@?", "#/ok-._~!$&'()*+,;=:@?"],
+    ["/ok-._~0~1!$&'()*+,;=:@?", "#/ok-._~0~1!$&'()*+,;=:@?"],
     ['/with space', '#/with%20space'],
     ['/100%', '#/100%25'],
     ['/x#y', '#/x%23y'],
