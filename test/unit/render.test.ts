@@ -157,6 +157,10 @@ describe('render: production hiding and debug', () => {
   });
 });
 
+function conflictWithExtras() {
+  return errors.conflict('dup', { extras: { details: 'x', errors: 'y', required: 'pins:write' } });
+}
+
 describe('render: robustness', () => {
   it('HEAD gets headers and no body', () => {
     const r = body(errors.notFound(), {}, 'HEAD');
@@ -196,7 +200,7 @@ describe('render: robustness', () => {
   });
 
   it('an extra never takes the name of an envelope member, even one that is absent', () => {
-    const thrown = () => errors.conflict('dup', { extras: { details: 'x', errors: 'y', required: 'pins:write' } });
+    const thrown = conflictWithExtras;
     expect(JSON.parse(body(thrown(), { envelope: 'error-message-code' }).body as string)).toEqual({
       error: 'Conflict',
       message: 'dup',
