@@ -1,7 +1,7 @@
 // The pins API of `examples/express.ts` as a Nest app: the same domain module, unchanged; only the
-// faultline line differs (`FaultlineModule.forRoot`). Run it with `npx tsx examples/nest.ts`
-// (PORT to change the port, ENVELOPE to pick the envelope). tsx emits no decorator metadata, so
-// every constructor dependency names its token with `@Inject()`.
+// faultline lines differ (`FaultlineModule.forRoot`, `@RateLimit`, `@Validate`). Run it with
+// `npx tsx examples/nest.ts` (PORT to change the port, ENVELOPE to pick the envelope). tsx emits no
+// decorator metadata, so every constructor dependency names its token with `@Inject()`.
 import { pathToFileURL } from 'node:url';
 import {
   Body,
@@ -14,34 +14,23 @@ import {
   Module,
   Param,
   Post,
-  UseGuards,
-  type CanActivate,
   type DynamicModule,
-  type ExecutionContext,
   type INestApplication,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { FaultlineModule } from '../adapters/nest/index.js';
+import { FaultlineModule, RateLimit, Validate } from '../adapters/nest/index.js';
 import { ENVELOPES, type EnvelopeName } from '../src/index.js';
+import { pinSchema, type NewPin } from './pins/schema.js';
 import { PinService, type Pin } from './pins/service.js';
 
 const PINS = Symbol('PinService');
 
-/** 5 requests per 10 s per client; `consume()` rejects with a RateLimiterRes, which faultline renders as a 429. */
-class RateLimit implements CanActivate {
-  private readonly limiter = new RateLimiterMemory({ points: 5, duration: 10 });
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ ip?: string }>();
-    await this.limiter.consume(request.ip ?? 'unknown');
-    return true;
-  }
-}
-
+// 5 requests per 10 s per client on /pins: RateLimit fields on every answer, a 429 for the 6th. The
+// limiter is made when the class is decorated: one bucket per process, whatever the number of apps.
 @Controller('pins')
-@UseGuards(new RateLimit())
+@RateLimit({ limiter: new RateLimiterMemory({ points: 5, duration: 10 }) })
 class PinsController {
   constructor(@Inject(PINS) private readonly pins: PinService) {}
 
@@ -57,7 +46,8 @@ class PinsController {
 
   @Post()
   @HttpCode(202)
-  add(@Body() body: unknown): Pin {
+  @Validate({ body: pinSchema })
+  add(@Body() body: NewPin): Pin {
     return this.pins.add(body);
   }
 
