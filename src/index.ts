@@ -17,7 +17,7 @@ export { routeNotFound } from './errors/route-not-found.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
 export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-issue.js';
-export { escapePointerToken, pointerTokens, childPointer } from './fault/json-pointer.js';
+export { escapePointerToken, pointerTokens, childPointer, isJsonPointer } from './fault/json-pointer.js';
 
 export { map, type ErrorMapping, type ErrorMatcher, type MapTarget } from './normalize/map.js';
 export { RECOGNIZERS, type Recognizer } from './normalize/normalize.js';

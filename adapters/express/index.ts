@@ -6,9 +6,8 @@ import {
   STALE_HEADERS,
   type ErrorResponse,
   type FaultlineOptions,
-  type RequestFacts,
 } from '../../src/index.js';
-import { requestId } from './request-id.js';
+import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/index.js';
 export { validate, type RequestSchemas, type ValidateMiddleware, type ValidateOptions } from './validate.js';
@@ -34,17 +33,6 @@ export function notFound(): RequestHandler {
   return function faultlineNotFound(req: Request, _res: Response, next: (error?: unknown) => void) {
     next(routeNotFound(req.method, pathOf(req)));
   };
-}
-
-function facts(req: Request): RequestFacts {
-  const id = requestId(req);
-  return id === undefined ? { method: req.method, path: pathOf(req) } : { method: req.method, path: pathOf(req), id };
-}
-
-function pathOf(req: Request): string {
-  const url = req.originalUrl || req.url;
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 function write(res: Response, response: ErrorResponse): void {

@@ -2,8 +2,8 @@
 // fields on the response. A refusal or a closed store failure goes to `next(error)`, for
 // `errorHandler` to render like every other error.
 import type { Request, RequestHandler, Response } from 'express';
-import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/index.js';
-import { requestId } from './request-id.js';
+import { createRateLimit, type RateLimitOptions } from '../../src/index.js';
+import { facts } from './request-facts.js';
 
 export interface ExpressRateLimitOptions extends RateLimitOptions {
   /**
@@ -45,10 +45,3 @@ function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-function facts(req: Request): RequestFacts {
-  const url = req.originalUrl || req.url;
-  const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
-  const id = requestId(req);
-  return id === undefined ? { method: req.method, path } : { method: req.method, path, id };
-}

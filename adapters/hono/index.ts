@@ -11,9 +11,8 @@ import {
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
-  type RequestFacts,
 } from '../../src/index.js';
-import { requestId } from './request-id.js';
+import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/index.js';
 export { validate, type HonoValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
@@ -107,17 +106,3 @@ function build(headers: Headers, response: ErrorResponse): Response {
   return new Response(response.body, { status: response.status, headers });
 }
 
-function facts(c: Context): RequestFacts {
-  const method = c.req.method;
-  const path = pathOf(c.req.url);
-  const id = requestId(c);
-  return id === undefined ? { method, path } : { method, path, id };
-}
-
-/** The path as the client sent it (still percent-encoded, as Express shows it), without the query. */
-function pathOf(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
-  const query = url.indexOf('?', start);
-  return query === -1 ? url.slice(start) : url.slice(start, query);
-}

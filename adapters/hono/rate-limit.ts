@@ -2,8 +2,8 @@
 // app, the core consumes, the fields go on the response. A refusal or a closed store failure is
 // thrown, for `errorHandler` (`app.onError`) to render like every other error.
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/index.js';
-import { requestId } from './request-id.js';
+import { createRateLimit, type RateLimitOptions } from '../../src/index.js';
+import { facts } from './request-facts.js';
 
 export interface HonoRateLimitOptions<E extends Env = Env> extends RateLimitOptions {
   /**
@@ -31,11 +31,3 @@ export function rateLimit<E extends Env = Env>(options: HonoRateLimitOptions<E>)
   };
 }
 
-function facts(c: Context): RequestFacts {
-  const url = c.req.url;
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  const query = url.indexOf('?', start);
-  const path = start === -1 ? '/' : query === -1 ? url.slice(start) : url.slice(start, query);
-  const id = requestId(c);
-  return id === undefined ? { method: c.req.method, path } : { method: c.req.method, path, id };
-}

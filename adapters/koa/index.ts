@@ -7,10 +7,9 @@ import {
   STALE_HEADERS,
   type ErrorResponse,
   type FaultlineOptions,
-  type RequestFacts,
 } from '../../src/index.js';
 import { emitError } from './error-event.js';
-import { requestId } from './request-id.js';
+import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/index.js';
 export { validate, type KoaValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
@@ -76,18 +75,6 @@ function abandon(ctx: Context, thrown: unknown): void {
   emitError(ctx, thrown, 500, true);
   ctx.respond = false;
   if (!ctx.res.writableEnded) ctx.res.destroy();
-}
-
-function facts(ctx: Context): RequestFacts {
-  const id = requestId(ctx);
-  return id === undefined ? { method: ctx.method, path: pathOf(ctx) } : { method: ctx.method, path: pathOf(ctx), id };
-}
-
-// The path as the client sent it, before any mounting rewrote `ctx.path`.
-function pathOf(ctx: Context): string {
-  const url = ctx.originalUrl || ctx.url;
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 /**

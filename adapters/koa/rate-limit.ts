@@ -2,8 +2,8 @@
 // fields on the response. A refusal or a closed store failure is thrown, for `errorHandler`
 // (registered before it) to render like every other error.
 import type { Context, Middleware, Next } from 'koa';
-import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/index.js';
-import { requestId } from './request-id.js';
+import { createRateLimit, type RateLimitOptions } from '../../src/index.js';
+import { facts } from './request-facts.js';
 
 export interface KoaRateLimitOptions extends RateLimitOptions {
   /**
@@ -28,10 +28,3 @@ export function rateLimit(options: KoaRateLimitOptions): Middleware {
   };
 }
 
-function facts(ctx: Context): RequestFacts {
-  const url = ctx.originalUrl || ctx.url;
-  const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
-  const id = requestId(ctx);
-  return id === undefined ? { method: ctx.method, path } : { method: ctx.method, path, id };
-}

@@ -16,3 +16,11 @@ export function pointerTokens(pointer: string): string[] {
 export function childPointer(parent: string, token: string): string {
   return `${parent}/${escapePointerToken(token)}`;
 }
+
+// RFC 6901: empty, or `/`-separated tokens in which `~` appears only as `~0` or `~1`.
+const JSON_POINTER = /^(\/([^~/]|~[01])*)*$/;
+
+/** True for a well-formed JSON pointer (RFC 6901). */
+export function isJsonPointer(value: string): boolean {
+  return JSON_POINTER.test(value);
+}

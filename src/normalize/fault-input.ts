@@ -1,5 +1,6 @@
 import type { Fault, JsonValue, RateLimitState } from '../fault/fault.js';
 import { MAX_ISSUES, type FieldIssue } from '../fault/field-issue.js';
+import { isJsonPointer } from '../fault/json-pointer.js';
 import { headerName, headerValue } from '../headers/header-value.js';
 import { toJsonValue } from '../json/to-json-value.js';
 import { defaultCode, isErrorStatus, statusPhrase } from '../status/lookup.js';
@@ -85,8 +86,6 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
 }
 
 const LOCATIONS: ReadonlySet<string> = new Set(['body', 'query', 'params', 'headers']);
-// RFC 6901: empty, or `/`-separated tokens in which `~` appears only as `~0` or `~1`.
-const JSON_POINTER = /^(\/([^~/]|~[01])*)*$/;
 
 /**
  * Issues as the envelopes need them, whoever made them (a developer's `issues: [{ pointer: 'cid' }]`
@@ -104,7 +103,7 @@ function checkIssues(issues: readonly unknown[]): FieldIssue[] {
     if (typeof message !== 'string') continue;
     out.push({
       location: typeof location === 'string' && LOCATIONS.has(location) ? (location as FieldIssue['location']) : 'body',
-      pointer: typeof pointer === 'string' && pointer.length <= 1024 && JSON_POINTER.test(pointer) ? pointer : '',
+      pointer: typeof pointer === 'string' && pointer.length <= 1024 && isJsonPointer(pointer) ? pointer : '',
       keyword: typeof keyword === 'string' ? keyword.slice(0, 64) : 'invalid',
       message: message.slice(0, MAX_MESSAGE),
     });

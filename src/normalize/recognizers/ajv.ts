@@ -1,6 +1,6 @@
 import type { FieldIssue, IssueLocation } from '../../fault/field-issue.js';
 import { MAX_ISSUES } from '../../fault/field-issue.js';
-import { childPointer } from '../../fault/json-pointer.js';
+import { childPointer, isJsonPointer } from '../../fault/json-pointer.js';
 import type { FaultInput } from '../fault-input.js';
 import { read, readString } from '../read.js';
 
@@ -28,9 +28,6 @@ function isAjvError(value: unknown): value is AjvErrorLike {
   return typeof read(value, 'instancePath') === 'string' && typeof read(value, 'keyword') === 'string';
 }
 
-// RFC 6901: empty, or `/`-separated tokens in which `~` appears only as `~0` or `~1`.
-const JSON_POINTER = /^(\/([^~/]|~[01])*)*$/;
-
 /**
  * ajv errors as field issues. `required`, `dependentRequired` and `additionalProperties` point at
  * the field itself (ajv reports the parent object); the pointer's tokens are escaped (RFC 6901).
@@ -42,7 +39,7 @@ export function issuesFromAjv(errors: readonly AjvErrorLike[], location: IssueLo
     const keyword = readString(error, 'keyword') ?? 'invalid';
     let pointer = readString(error, 'instancePath') ?? '';
     // ajv's own paths are pointers; a look-alike's arbitrary text must not leave as one.
-    if (!JSON_POINTER.test(pointer)) pointer = '';
+    if (!isJsonPointer(pointer)) pointer = '';
     let message = readString(error, 'message') ?? 'is invalid';
     const params = read(error, 'params');
     if (keyword === 'required' || keyword === 'dependentRequired' || keyword === 'dependencies') {

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { RequestFacts } from '../../src/index.js';
 
 /**
  * The request id for logs. The id the server's own logs already use wins, so faultline's line
@@ -10,4 +11,16 @@ export function requestId(req: Request): string | undefined {
   if (typeof own === 'string' && own !== '') return own;
   if (typeof own === 'number' && Number.isFinite(own)) return String(own);
   return req.get('x-request-id');
+}
+
+/** What the core is told about the request an error answers. */
+export function facts(req: Request): RequestFacts {
+  const id = requestId(req);
+  return id === undefined ? { method: req.method, path: pathOf(req) } : { method: req.method, path: pathOf(req), id };
+}
+
+export function pathOf(req: Request): string {
+  const url = req.originalUrl || req.url;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
