@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isErrorCatalog, isErrorFactory, type ErrorFactoryLike } from '../src/index.js';
+import { isErrorCatalog, isErrorFactory, type ErrorFactoryLike } from '../src/kit.js';
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 

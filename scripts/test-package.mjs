@@ -34,7 +34,7 @@ const tarball = join(tmp, run('npm', ['pack', '--silent', '--pack-destination', 
 check('tarball holds only what users need', () => {
   const files = run('tar', ['-tzf', tarball]).trim().split('\n').map((f) => f.replace(/^package\//, ''));
   const unexpected = files.filter(
-    (f) => !/^(dist\/(esm|cjs)\/.*\.(js|d\.ts)|dist\/(esm|cjs)\/package\.json|[a-z]+(\/[a-z]+)?\/package\.json|package\.json|README\.md)$/.test(f),
+    (f) => !/^(dist\/(esm|cjs)\/.*\.(js|d\.ts)|dist\/(esm|cjs)\/package\.json|[a-z]+(\/[a-z]+)?\/package\.json|package\.json|README\.md|CHANGELOG\.md)$/.test(f),
   );
   if (unexpected.length > 0) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
   if (files.some((f) => f.endsWith('.map'))) throw new Error('source maps shipped');
@@ -66,6 +66,8 @@ const probe = (entry) =>
       ? "typeof m.FaultlineFilter === 'function' && typeof m.FaultlineModule.forRoot === 'function'"
       : entry === './client'
         ? "typeof m.parseErrorResponse === 'function' && typeof m.retryDelay === 'function'"
+      : entry === './kit'
+        ? "typeof m.createFaultline === 'function' && typeof m.routeNotFound === 'function' && typeof m.createRateLimit === 'function'"
       : entry === './nest/swagger'
         ? "typeof m.ApiFaultlineResponses === 'function'"
         : "typeof m.errorHandler === 'function'";

@@ -1,89 +1,33 @@
-// The framework-free core. Nothing here imports a framework or a Node-only module.
+// faultline: what a route author and an app's setup use. Everything an adapter needs besides
+// (the configured core's plumbing, request facts, the rate-limit and validation cores) is
+// `faultline/kit` (src/kit.ts); keeping it out of here keeps this list short and stable.
 
-export { STATUS_CATALOG, type ErrorStatus, type KnownStatus, type StatusCode, type HelperName } from './status/catalog.js';
-export { statusPhrase, defaultCode, isErrorStatus, isKnownErrorStatus } from './status/lookup.js';
-
+// Throwing errors
 export { HttpError, isHttpError, type HttpErrorInit } from './errors/http-error.js';
-export { FAULTLINE_ERROR } from './errors/brand.js';
-export { errors, type ErrorHelpers } from './errors/helpers.js';
-export {
-  defineErrors,
-  type ErrorCatalog,
-  type ErrorDefinition,
-  type ErrorFactory,
-  type FactoryInit,
-} from './errors/define-errors.js';
-export { routeNotFound } from './errors/route-not-found.js';
-
-export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
-export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-issue.js';
-export { escapePointerToken, pointerTokens, childPointer, isJsonPointer } from './fault/json-pointer.js';
-
+export { errors } from './errors/helpers.js';
+export { defineErrors, type ErrorCatalog, type ErrorDefinition, type ErrorFactory } from './errors/define-errors.js';
 export { map, type ErrorMapping, type ErrorMatcher, type MapTarget } from './normalize/map.js';
-export { RECOGNIZERS, type Recognizer } from './normalize/normalize.js';
-export type { FaultInput } from './normalize/fault-input.js';
-export { issuesFromAjv, type AjvErrorLike } from './normalize/recognizers/ajv.js';
-export { BODY_MESSAGES } from './normalize/recognizers/body-parser.js';
+export { STATUS_CATALOG } from './status/catalog.js';
 
-export {
-  defineEnvelope,
-  JSON_CONTENT_TYPE,
-  type Envelope,
-  type EnvelopeName,
-  type PublicFault,
-} from './envelopes/envelope.js';
-export { ENVELOPES, resolveEnvelope } from './envelopes/index.js';
-export { reasonDetails } from './envelopes/reason-details.js';
-export { errorMessageCode } from './envelopes/error-message-code.js';
-export { statusObject } from './envelopes/status-object.js';
-export { numericCode, INVALID_FORM_BODY_CODE, GENERAL_ERROR_CODE } from './envelopes/numeric-code.js';
-export { problemDetails, PROBLEM_CONTENT_TYPE, QUOTA_EXCEEDED } from './envelopes/problem-details.js';
-
-export { rateLimitHeaderFields, type RateLimitHeaderStandard } from './rate-limit/headers.js';
-export {
-  createRateLimit,
-  type RateLimit,
-  type RateLimitDecision,
-  type RateLimitOptions,
-  type StoreFailurePolicy,
-} from './rate-limit/rate-limit.js';
-export type { RateLimiterLike } from './rate-limit/limiter.js';
-export { StoreTimeoutError } from './rate-limit/timeout.js';
-export { headerName, headerValue } from './headers/header-value.js';
-export { STALE_HEADERS } from './headers/stale.js';
-
-export type { ErrorResponse } from './render/error-response.js';
-export type { RequestFacts } from './request-facts.js';
-export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
+// Setting up: options, the core on its own, envelopes, presets
+export type { FaultlineOptions, Preset } from './options.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
-
-export * from './presets/index.js';
-
-export { envelopeSchemas } from './schemas/index.js';
-export * from './openapi/index.js';
-
-export * from './logging/index.js';
-
-export type { AjvLike, CompiledSchema, SchemaInput } from './validation/ajv-like.js';
-export { createSchemaCompiler, type SchemaCompiler } from './validation/schema-compiler.js';
+export type { Fault, JsonValue } from './fault/fault.js';
+export type { FieldIssue } from './fault/field-issue.js';
+export type { RequestFacts } from './request-facts.js';
+export type { ErrorResponse } from './render/error-response.js';
+export { defineEnvelope, type Envelope, type EnvelopeName, type PublicFault } from './envelopes/envelope.js';
+export { ENVELOPES } from './envelopes/index.js';
+export type { RateLimitHeaderStandard } from './rate-limit/headers.js';
+export { presets, missingScope, notReady, x402PaymentRequired, type NotReadyInit, type X402PaymentRequiredInit } from './presets/index.js';
 export { precompiledValidators } from './validation/precompiled.js';
-export {
-  createRequestValidator,
-  REQUEST_LOCATIONS,
-  type RequestParts,
-  type RequestSchemas,
-  type RequestValidator,
-  type RequestValidatorOptions,
-} from './validation/request-validator.js';
-export { RequestValidationError, VALIDATION_MESSAGE } from './validation/validation-error.js';
-export {
-  compilerFor,
-  COERCING_AJV_OPTIONS,
-  DEFAULT_AJV_OPTIONS,
-  type DefaultAjvs,
-  type ValidateOptions,
-} from './validation/validate-options.js';
-export { sharedAjvs, type PeerLoader } from './validation/shared-ajv.js';
-export type { JsonSchema } from './schemas/schema.js';
+export { logErrors, type LogErrorsOptions, type OnError } from './logging/log-errors.js';
 
-export * from './client/index.js';
+// Describing errors: JSON Schemas and OpenAPI
+export { envelopeSchemas } from './schemas/index.js';
+export { openApiErrors, withErrorResponses, type OpenApiErrorOptions, type OpenApiErrors } from './openapi/openapi-errors.js';
+
+// Reading errors back (also `faultline/client`, for browser bundles)
+export { ClientError, isClientError } from './client/client-error.js';
+export { parseErrorResponse } from './client/parse.js';
+export { retryDelay } from './client/retry.js';

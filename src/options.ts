@@ -1,5 +1,6 @@
 import type { Envelope, EnvelopeName } from './envelopes/envelope.js';
 import { resolveEnvelope } from './envelopes/index.js';
+import type { ErrorFactory } from './errors/define-errors.js';
 import type { Fault } from './fault/fault.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
 import { headerName, headerValue } from './headers/header-value.js';
@@ -46,6 +47,8 @@ export interface FaultlineOptions {
 /** A named bundle of options reproducing one API's documented error contract. */
 export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers'> {
   readonly name: string;
+  /** The documented API's own errors, as a typed catalog (`presets.statusObject.errors.INVALID_TOKEN()`). */
+  readonly errors?: Readonly<Record<string, ErrorFactory<string>>>;
 }
 
 /** Options resolved once, when a handler is made; nothing of this is recomputed per request. */

@@ -6,10 +6,10 @@ import {
   STALE_HEADERS,
   type ErrorResponse,
   type FaultlineOptions,
-} from '../../src/index.js';
+} from '../../src/kit.js';
 import { facts, pathOf } from './request-facts.js';
 
-export type { FaultlineOptions } from '../../src/index.js';
+export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type RequestSchemas, type ValidateMiddleware, type ValidateOptions } from './validate.js';
 export { rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
 

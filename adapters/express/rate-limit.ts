@@ -2,7 +2,7 @@
 // fields on the response. A refusal or a closed store failure goes to `next(error)`, for
 // `errorHandler` to render like every other error.
 import type { Request, RequestHandler, Response } from 'express';
-import { createRateLimit, type RateLimitOptions } from '../../src/index.js';
+import { createRateLimit, type RateLimitOptions } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export interface ExpressRateLimitOptions extends RateLimitOptions {

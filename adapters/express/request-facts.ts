@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { RequestFacts } from '../../src/index.js';
+import type { RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. The id the server's own logs already use wins, so faultline's line

@@ -9,9 +9,9 @@ import {
   type RequestSchemas,
   type RequestValidator,
   type ValidateOptions,
-} from '../../src/index.js';
+} from '../../src/kit.js';
 
-export type { RequestSchemas, ValidateOptions } from '../../src/index.js';
+export type { RequestSchemas, ValidateOptions } from '../../src/kit.js';
 
 /** The middleware `validate()` returns; `validator` is the compiled core (for benchmarks and tests). */
 export interface ValidateMiddleware extends RequestHandler {

@@ -8,9 +8,9 @@ import {
   type Faultline,
   type FaultlineOptions,
   type RequestFacts,
-} from '../../src/index.js';
+} from '../../src/kit.js';
 
-export type { FaultlineOptions } from '../../src/index.js';
+export type { FaultlineOptions } from '../../src/kit.js';
 
 /** A Fastify plugin function, marked to skip encapsulation. */
 export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, done: (error?: Error) => void) => void) & {

@@ -11,10 +11,10 @@ import {
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
-} from '../../src/index.js';
+} from '../../src/kit.js';
 import { facts, pathOf } from './request-facts.js';
 
-export type { FaultlineOptions } from '../../src/index.js';
+export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type HonoValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
 export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
 

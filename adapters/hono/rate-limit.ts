@@ -2,7 +2,7 @@
 // app, the core consumes, the fields go on the response. A refusal or a closed store failure is
 // thrown, for `errorHandler` (`app.onError`) to render like every other error.
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import { createRateLimit, type RateLimitOptions } from '../../src/index.js';
+import { createRateLimit, type RateLimitOptions } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export interface HonoRateLimitOptions<E extends Env = Env> extends RateLimitOptions {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { RequestFacts } from '../../src/index.js';
+import type { RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. Hono's `requestId()` middleware wins: it already adopts a valid

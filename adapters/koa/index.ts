@@ -7,11 +7,11 @@ import {
   STALE_HEADERS,
   type ErrorResponse,
   type FaultlineOptions,
-} from '../../src/index.js';
+} from '../../src/kit.js';
 import { emitError } from './error-event.js';
 import { facts, pathOf } from './request-facts.js';
 
-export type { FaultlineOptions } from '../../src/index.js';
+export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type KoaValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
 export { rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
 

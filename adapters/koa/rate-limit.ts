@@ -2,7 +2,7 @@
 // fields on the response. A refusal or a closed store failure is thrown, for `errorHandler`
 // (registered before it) to render like every other error.
 import type { Context, Middleware, Next } from 'koa';
-import { createRateLimit, type RateLimitOptions } from '../../src/index.js';
+import { createRateLimit, type RateLimitOptions } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export interface KoaRateLimitOptions extends RateLimitOptions {

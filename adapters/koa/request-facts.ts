@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import type { RequestFacts } from '../../src/index.js';
+import type { RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. The id the server's own logs already use wins: `ctx.req.id` from

@@ -1,5 +1,5 @@
 import { UseFilters } from '@nestjs/common';
-import { map, resolveEnvelope, type Envelope, type EnvelopeName, type ErrorMatcher, type MapTarget } from '../../src/index.js';
+import { map, resolveEnvelope, type Envelope, type EnvelopeName, type ErrorMatcher, type MapTarget } from '../../src/kit.js';
 import { scopeFilterFor, scopeOf, type Scope } from './scope-filter.js';
 
 /** A decorator for a controller class or one of its handlers. */

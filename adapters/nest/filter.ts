@@ -1,7 +1,7 @@
 // faultline for NestJS 11 and 12: an exception filter that reads the request, calls the core and
 // writes the response, on platform-express and platform-fastify alike.
 import { BadRequestException, Catch, HttpException, Inject, NotFoundException, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { createFaultline, routeNotFound, type Faultline, type FaultlineOptions, type RequestFacts } from '../../src/index.js';
+import { createFaultline, routeNotFound, type Faultline, type FaultlineOptions, type RequestFacts } from '../../src/kit.js';
 import { abort, headersSent, requestFacts, write } from './http.js';
 
 /** The injection token `FaultlineModule.forRoot(options)` provides the options under. */

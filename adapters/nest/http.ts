@@ -3,7 +3,7 @@
 // `request`/`reply` on platform-fastify. Nest's own `httpAdapter.reply()` goes through `res.send()`,
 // which adds an ETag to an error body on Express; writing as the Express and Fastify adapters do
 // keeps the bytes and headers identical to theirs.
-import { STALE_HEADERS, type ErrorResponse, type RequestFacts } from '../../src/index.js';
+import { STALE_HEADERS, type ErrorResponse, type RequestFacts } from '../../src/kit.js';
 
 /** What faultline uses of a Node response (Express's `res` is one). */
 interface NodeResponse {

@@ -12,4 +12,4 @@ export {
   type NestRateLimitWithLimiter,
   type RateLimitDecorator,
 } from './rate-limit.js';
-export type { FaultlineOptions } from '../../src/index.js';
+export type { FaultlineOptions } from '../../src/kit.js';

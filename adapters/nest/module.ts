@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import type { FaultlineOptions } from '../../src/index.js';
+import type { FaultlineOptions } from '../../src/kit.js';
 import { FAULTLINE_OPTIONS, FaultlineFilter } from './filter.js';
 
 /**

@@ -1,7 +1,7 @@
 // faultline's envelope schemas are JSON Schema 2020-12 documents; an OpenAPI document needs them
 // as named components, in a dialect both OpenAPI 3.0 (Nest's default) and 3.1 accept. The
 // decorator cannot know which version the document will declare, so it writes the common subset.
-import type { JsonSchema } from '../../src/index.js';
+import type { JsonSchema } from '../../src/kit.js';
 
 /** One schema as OpenAPI components: the root and every `$defs` entry, each under its own name. */
 export interface OpenApiComponents {

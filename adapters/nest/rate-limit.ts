@@ -5,7 +5,7 @@
 // and the handler: a refused request costs nothing more, and `@Validate` (an interceptor) never
 // runs for it.
 import { applyDecorators, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { createRateLimit, type RateLimit as CoreRateLimit, type RateLimiterLike, type RateLimitOptions } from '../../src/index.js';
+import { createRateLimit, type RateLimit as CoreRateLimit, type RateLimiterLike, type RateLimitOptions } from '../../src/kit.js';
 import { requestFacts, setHeaders } from './http.js';
 import { loadPeer } from './peer.js';
 

@@ -5,7 +5,7 @@
 // its scope, and finds the app's own faultline options on the global `FaultlineFilter`.
 import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
-import { createFaultline, type Envelope, type EnvelopeName, type ErrorMapping, type Faultline, type FaultlineOptions } from '../../src/index.js';
+import { createFaultline, type Envelope, type EnvelopeName, type ErrorMapping, type Faultline, type FaultlineOptions } from '../../src/kit.js';
 import { answer, isFaultlineFilter } from './filter.js';
 
 /** What `@Envelope` and `@MapErrors` set on one class or handler. */

@@ -15,7 +15,7 @@ import {
   type Envelope,
   type FaultlineOptions,
   type JsonSchema,
-} from '../../src/index.js';
+} from '../../src/kit.js';
 import { openApiComponents, pascalName } from './openapi-schema.js';
 
 /**

@@ -22,10 +22,10 @@ import {
   type RequestSchemas,
   type RequestValidator,
   type ValidateOptions,
-} from '../../src/index.js';
+} from '../../src/kit.js';
 import { loadPeer } from './peer.js';
 
-export type { RequestSchemas, ValidateOptions } from '../../src/index.js';
+export type { RequestSchemas, ValidateOptions } from '../../src/kit.js';
 
 /** What validation reads of the request: the same names on Express's `req` and Fastify's `request`. */
 interface RequestParts {

@@ -1,4 +1,4 @@
-import { headerSpelling } from '../../src/index.js';
+import { headerSpelling } from '../../src/kit.js';
 import type { ErrorReference, ReferenceExample } from './reference-model.js';
 
 /** The body, indented for reading. Same members, same order, same values as the bytes sent. */

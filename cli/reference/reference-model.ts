@@ -1,14 +1,5 @@
-import {
-  catalogEntries,
-  createFaultline,
-  HttpError,
-  renderExample,
-  statusPhrase,
-  type ErrorCatalogInput,
-  type ErrorFactoryLike,
-  type FaultlineOptions,
-  type RenderedExample,
-} from '../../src/index.js';
+import { createFaultline, HttpError, type FaultlineOptions } from '../../src/index.js';
+import { catalogEntries, renderExample, statusPhrase, type ErrorCatalogInput, type ErrorFactoryLike, type RenderedExample } from '../../src/kit.js';
 import { retryGuidance, type RetryAdvice } from './retry-guidance.js';
 
 /** What the page documents and how its examples are rendered (the handler's options, preset included). */

@@ -1,9 +1,9 @@
 import type { Preset } from '../options.js';
-import { errorMessageCodePreset } from './error-message-code.js';
-import { numericCodePreset } from './numeric-code.js';
-import { reasonDetailsPreset } from './reason-details.js';
+import { errorMessageCodeErrors, errorMessageCodePreset } from './error-message-code.js';
+import { numericCodeErrors, numericCodePreset } from './numeric-code.js';
+import { reasonDetailsErrors, reasonDetailsPreset } from './reason-details.js';
 import { statusGuidePreset } from './status-guide.js';
-import { statusObjectPreset } from './status-object.js';
+import { statusObjectErrors, statusObjectPreset } from './status-object.js';
 
 export { errorMessageCodeErrors, errorMessageCodePreset, missingScope } from './error-message-code.js';
 export {
@@ -30,17 +30,18 @@ export { statusObjectErrors, statusObjectPreset } from './status-object.js';
 
 /**
  * One preset per documented error contract (the seed pages): `errorHandler({ preset: presets.statusObject })`.
- * Your own options win over a preset's.
+ * Your own options win over a preset's. A preset with documented errors carries them as a typed
+ * catalog: `throw presets.statusObject.errors.INVALID_TOKEN()`.
  */
 export const presets = Object.freeze({
   /** Seed 000: `{"error":{"reason","details"}}`, flat 413 and 429, the x402 402. */
-  reasonDetails: reasonDetailsPreset,
+  reasonDetails: Object.freeze({ ...reasonDetailsPreset, errors: reasonDetailsErrors }),
   /** Seed 001: `{"error","message","code"}`, `required`, `retryAfter`. */
-  errorMessageCode: errorMessageCodePreset,
+  errorMessageCode: Object.freeze({ ...errorMessageCodePreset, errors: errorMessageCodeErrors }),
   /** Seed 002: `{"message","code":50014}`, nested form `errors`. */
-  numericCode: numericCodePreset,
+  numericCode: Object.freeze({ ...numericCodePreset, errors: numericCodeErrors }),
   /** Seed 003: `{"status":{"code","text","message"}}`. */
-  statusObject: statusObjectPreset,
+  statusObject: Object.freeze({ ...statusObjectPreset, errors: statusObjectErrors }),
   /** Seed 004: problem details with the status guide's descriptions. */
   statusGuide: statusGuidePreset,
 } satisfies Record<string, Preset>);

@@ -1,11 +1,6 @@
 import * as fc from 'fast-check';
-import {
-  escapePointerToken,
-  HttpError,
-  type FieldIssue,
-  type IssueLocation,
-  type JsonValue,
-} from '../../src/index.js';
+import { HttpError, type FieldIssue, type JsonValue } from '../../src/index.js';
+import { escapePointerToken, type IssueLocation } from '../../src/kit.js';
 
 /** One fault as the server side would throw it: what the client must read back. */
 export interface GeneratedFault {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ClientError,
-  createFaultline,
-  errors,
-  isClientError,
-  map,
-  MAX_CLIENT_ISSUES,
-  parseErrorBody,
-  parseErrorResponse,
-  type ClientError as ClientErrorType,
-  type FetchResponseLike,
-} from '../../src/index.js';
+import { ClientError, createFaultline, errors, isClientError, map, parseErrorResponse, type ClientError as ClientErrorType } from '../../src/index.js';
+import { MAX_CLIENT_ISSUES, parseErrorBody, type FetchResponseLike } from '../../src/client/index.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFaultline,
-  HttpError,
-  parseErrorBody,
-  type ClientError,
-  type DetectedEnvelope,
-  type FaultlineOptions,
-  type Preset,
-} from '../../src/index.js';
+import { createFaultline, HttpError, type ClientError, type FaultlineOptions, type Preset } from '../../src/index.js';
+import { parseErrorBody, type DetectedEnvelope } from '../../src/client/index.js';
 import { SEED_EXAMPLES } from '../presets/all-examples.js';
 import { exampleTitle } from '../presets/example.js';
 import { ACCEPTS } from '../presets/examples-000.js';

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseErrorBody, retryDelay, RETRY_STATUSES, type RetryOptions } from '../../src/index.js';
+import { retryDelay } from '../../src/index.js';
+import { parseErrorBody, RETRY_STATUSES, type RetryOptions } from '../../src/client/index.js';
 
 const EXACT: RetryOptions = { jitter: false };
 

@@ -1,14 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createFaultline,
-  defaultCode,
-  ENVELOPES,
-  parseErrorBody,
-  presets,
-  statusPhrase,
-  type EnvelopeName,
-} from '../../src/index.js';
+import { createFaultline, ENVELOPES, presets, type EnvelopeName } from '../../src/index.js';
+import { defaultCode, statusPhrase } from '../../src/kit.js';
+import { parseErrorBody } from '../../src/client/index.js';
 import { faultArb, tokenArb, toHttpError } from './faults.js';
 import { expectRoundTrip } from './round-trip.js';
 

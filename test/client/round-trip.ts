@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
-import { defaultCode, type ClientError, type ClientIssue, type EnvelopeName } from '../../src/index.js';
+import { type ClientError, type EnvelopeName } from '../../src/index.js';
+import { defaultCode } from '../../src/kit.js';
+import { type ClientIssue } from '../../src/client/index.js';
 import type { GeneratedFault } from './faults.js';
 
 /**

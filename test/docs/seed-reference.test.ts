@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildReference, type ReferenceOptions } from '../../cli/reference/reference-model.js';
 import { referenceHtml } from '../../cli/reference/html.js';
 import { referenceMarkdown } from '../../cli/reference/markdown.js';
-import {
-  errorMessageCodeErrors,
-  numericCodeErrors,
-  presets,
-  reasonDetailsErrors,
-  statusObjectErrors,
-  type ErrorCatalogInput,
-} from '../../src/index.js';
+import { presets } from '../../src/index.js';
+import { type ErrorCatalogInput } from '../../src/kit.js';
+import { errorMessageCodeErrors, numericCodeErrors, reasonDetailsErrors, statusObjectErrors } from '../../src/presets/index.js';
 import { expectedBody, guideEntries, reasonPhrase } from '../presets/examples-004.js';
 import { documentedBody, SEED, seedPage, type SeedFile } from '../presets/seed-page.js';
 import { htmlFacts, htmlProblems, markdownFacts, type PageFacts } from './page-facts.js';

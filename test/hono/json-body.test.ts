@@ -3,7 +3,8 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBoundary, errorHandler, jsonBody, notFound } from '../../adapters/hono/index.js';
-import { BODY_MESSAGES, type FaultlineOptions } from '../../src/index.js';
+import { type FaultlineOptions } from '../../src/index.js';
+import { BODY_MESSAGES } from '../../src/kit.js';
 import { listen, request } from '../support/http.js';
 import type { RunningApp } from '../harness/harness.js';
 

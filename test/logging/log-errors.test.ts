@@ -1,7 +1,9 @@
 // logErrors with a real pino logger, driven through the core's `handle` (what every adapter calls):
 // the cases HTTP cannot carry (a CR/LF in a path, hostile thrown values) and the setup checks.
 import { describe, expect, it } from 'vitest';
-import { createFaultline, errors, logErrors, MAX_CAUSES, type FaultlineOptions, type TextLogger } from '../../src/index.js';
+import { createFaultline, errors, logErrors, type FaultlineOptions } from '../../src/index.js';
+import { MAX_CAUSES } from '../../src/kit.js';
+import { type TextLogger } from '../../src/logging/index.js';
 import { THROW_SCENARIOS } from '../scenarios/throwables.js';
 import { capturePino } from './log-capture.js';
 

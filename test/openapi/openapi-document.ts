@@ -1,7 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { JsonValue, OpenApiErrorComponents } from '../../src/index.js';
+import type { JsonValue } from '../../src/index.js';
+import type { OpenApiErrorComponents } from '../../src/kit.js';
 
 /** A minimal OpenAPI 3.1 document around generated components and operations. */
 export function documentWith(components: OpenApiErrorComponents, operations: Readonly<Record<string, object>> = {}): Record<string, unknown> {

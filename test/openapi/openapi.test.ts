@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFaultline,
-  defineEnvelope,
-  defineErrors,
-  ENVELOPES,
-  envelopeSchemas,
-  errorMessageCodeErrors,
-  flatCodeEnvelope,
-  headerSpelling,
-  numericCodeErrors,
-  openApiErrors,
-  presets,
-  reasonDetailsErrors,
-  statusObjectErrors,
-  withErrorResponses,
-  x402PaymentRequired,
-  type EnvelopeName,
-  type ErrorFactoryLike,
-  type JsonSchema,
-  type JsonValue,
-  type OpenApiErrorOptions,
-  type OpenApiMediaType,
-  type OpenApiReference,
-  type OpenApiResponse,
-} from '../../src/index.js';
+import { createFaultline, defineEnvelope, defineErrors, ENVELOPES, envelopeSchemas, openApiErrors, presets, withErrorResponses, x402PaymentRequired, type EnvelopeName, type JsonValue, type OpenApiErrorOptions } from '../../src/index.js';
+import { headerSpelling, type ErrorFactoryLike, type JsonSchema, type OpenApiMediaType, type OpenApiReference, type OpenApiResponse } from '../../src/kit.js';
+import { errorMessageCodeErrors, flatCodeEnvelope, numericCodeErrors, reasonDetailsErrors, statusObjectErrors } from '../../src/presets/index.js';
 import { AppErrors } from './app-errors.js';
 import { bodyValidator, documentWith, openApiErrorsOf, pointerToken } from './openapi-document.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFaultline, defineEnvelope, errors, HttpError, resolveSettings } from '../../src/index.js';
+import { createFaultline, defineEnvelope, errors, HttpError } from '../../src/index.js';
+import { resolveSettings } from '../../src/kit.js';
 
 const handle = (thrown: unknown, options: Parameters<typeof createFaultline>[0]) => createFaultline(options).handle(thrown, { method: 'GET', path: '/x' });
 

@@ -1,11 +1,6 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import {
-  errors,
-  presets,
-  reasonDetailsErrors,
-  x402PaymentRequired,
-  type X402PaymentRequirements,
-} from '../../src/index.js';
+import { errors, presets, x402PaymentRequired } from '../../src/index.js';
+import { reasonDetailsErrors, type X402PaymentRequirements } from '../../src/presets/index.js';
 import type { SeedExamples } from './example.js';
 import { documentedBody, SEED } from './seed-page.js';
 

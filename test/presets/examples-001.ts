@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { errorMessageCodeErrors, errors, missingScope, presets } from '../../src/index.js';
+import { errors, missingScope, presets } from '../../src/index.js';
+import { errorMessageCodeErrors } from '../../src/presets/index.js';
 import type { SeedExamples } from './example.js';
 import { documentedBody, SEED } from './seed-page.js';
 

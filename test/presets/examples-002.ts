@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { errors, HttpError, notReady, numericCodeErrors, presets } from '../../src/index.js';
+import { errors, HttpError, notReady, presets } from '../../src/index.js';
+import { numericCodeErrors } from '../../src/presets/index.js';
 import type { DocumentedExample, SeedExamples } from './example.js';
 import { documentedBody, SEED, seedPage } from './seed-page.js';
 

@@ -1,4 +1,5 @@
-import { errors, HttpError, presets, statusObjectErrors } from '../../src/index.js';
+import { errors, HttpError, presets } from '../../src/index.js';
+import { statusObjectErrors } from '../../src/presets/index.js';
 import type { DocumentedExample, SeedExamples } from './example.js';
 import { documentedBody, SEED, seedPage } from './seed-page.js';
 

@@ -1,4 +1,5 @@
-import { HttpError, presets, QUOTA_EXCEEDED, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
+import { HttpError, presets, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
+import { QUOTA_EXCEEDED } from '../../src/kit.js';
 import type { DocumentedExample, SeedExamples } from './example.js';
 import { SEED, seedPage } from './seed-page.js';
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFaultline,
-  defineEnvelope,
-  errors,
-  HttpError,
-  notReady,
-  presets,
-  STATUS_CATALOG,
-  STATUS_GUIDE_DESCRIPTIONS,
-  x402PaymentRequired,
-  type EnvelopeName,
-} from '../../src/index.js';
+import { createFaultline, defineEnvelope, errors, HttpError, notReady, presets, STATUS_CATALOG, x402PaymentRequired, type EnvelopeName } from '../../src/index.js';
+import { STATUS_GUIDE_DESCRIPTIONS } from '../../src/presets/index.js';
 import { seed002 } from './examples-002.js';
 import { exampleMessages, seed003 } from './examples-003.js';
 import { ENVELOPE_NAMES, expectedBody, guideEntries, reasonPhrase } from './examples-004.js';

@@ -1,15 +1,7 @@
 import { RateLimiterMemory, RateLimiterUnion } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
-import {
-  createFaultline,
-  createRateLimit,
-  errors,
-  HttpError,
-  isHttpError,
-  rateLimitHeaderFields,
-  type RateLimitHeaderStandard,
-  type RateLimitState,
-} from '../../src/index.js';
+import { createFaultline, errors, HttpError, isHttpError, type RateLimitHeaderStandard } from '../../src/index.js';
+import { createRateLimit, rateLimitHeaderFields, type RateLimitState } from '../../src/kit.js';
 
 const REQ = { method: 'GET', path: '/pins' };
 

@@ -9,7 +9,8 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as honoAdapter from '../../adapters/hono/index.js';
 import * as koaAdapter from '../../adapters/koa/index.js';
-import type { EnvelopeName, RateLimitOptions } from '../../src/index.js';
+import type { EnvelopeName } from '../../src/index.js';
+import type { RateLimitOptions } from '../../src/kit.js';
 import { listen, request } from '../support/http.js';
 
 type Running = { url: string; close: () => Promise<void> };

@@ -1,15 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import {
-  createFaultline,
-  ENVELOPES,
-  envelopeSchemas,
-  errors,
-  HttpError,
-  QUOTA_EXCEEDED,
-  type EnvelopeName,
-  type FaultlineOptions,
-} from '../../src/index.js';
+import { createFaultline, ENVELOPES, envelopeSchemas, errors, HttpError, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
+import { QUOTA_EXCEEDED } from '../../src/kit.js';
 import { THROW_SCENARIOS } from '../scenarios/throwables.js';
 import { schemaErrors } from './body-validator.js';
 

@@ -3,7 +3,8 @@ import { bodyParser } from '@koa/bodyparser';
 import createError from 'http-errors';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY_MESSAGES, createFaultline, type Fault } from '../../src/index.js';
+import { createFaultline, type Fault } from '../../src/index.js';
+import { BODY_MESSAGES } from '../../src/kit.js';
 import { listen } from '../support/http.js';
 
 const fl = createFaultline();

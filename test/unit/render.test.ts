@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFaultline,
-  defineEnvelope,
-  defineErrors,
-  errors,
-  type EnvelopeName,
-  type FaultlineOptions,
-} from '../../src/index.js';
+import { createFaultline, defineEnvelope, defineErrors, errors, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
 
 const AppErrors = defineErrors({
   INSUFFICIENT_FUNDS: { status: 409, message: 'Unable to process request due to the lack of funds' },

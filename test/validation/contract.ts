@@ -1,16 +1,7 @@
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  BODY_MESSAGES,
-  createFaultline,
-  ENVELOPES,
-  MAX_ISSUES,
-  RequestValidationError,
-  type AjvLike,
-  type CompiledSchema,
-  type EnvelopeName,
-  type FieldIssue,
-} from '../../src/index.js';
+import { createFaultline, ENVELOPES, type EnvelopeName, type FieldIssue } from '../../src/index.js';
+import { BODY_MESSAGES, MAX_ISSUES, RequestValidationError, type AjvLike, type CompiledSchema } from '../../src/kit.js';
 import type { RunningApp } from '../harness/harness.js';
 import { request } from '../support/http.js';
 import { BODY_LIMIT, type ValidationHarness } from './harness.js';

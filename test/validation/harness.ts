@@ -1,4 +1,5 @@
-import type { FaultlineOptions, RequestSchemas, ValidateOptions } from '../../src/index.js';
+import type { FaultlineOptions } from '../../src/index.js';
+import type { RequestSchemas, ValidateOptions } from '../../src/kit.js';
 import type { RunningApp } from '../harness/harness.js';
 
 /**

@@ -5,7 +5,8 @@ import { bodyParser } from '@koa/bodyparser';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import { errorHandler, notFound, validate, type KoaValidateMiddleware } from '../../adapters/koa/index.js';
-import { BODY_MESSAGES, errors, RequestValidationError } from '../../src/index.js';
+import { errors } from '../../src/index.js';
+import { BODY_MESSAGES, RequestValidationError } from '../../src/kit.js';
 import { listen } from '../support/http.js';
 import { BODY_LIMIT, type ValidationHarness } from './harness.js';
 

@@ -21,7 +21,8 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FaultlineFilter, Validate, ValidateInterceptor } from '../../adapters/nest/index.js';
-import { BODY_MESSAGES, errors } from '../../src/index.js';
+import { errors } from '../../src/index.js';
+import { BODY_MESSAGES } from '../../src/kit.js';
 import type { NestPlatform } from '../harness/nest.js';
 import { BODY_LIMIT, type ValidatedRoute, type ValidationHarness } from './harness.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFaultline, RequestValidationError } from '../../src/index.js';
+import { createFaultline } from '../../src/index.js';
+import { RequestValidationError } from '../../src/kit.js';
 
 // RFC 9457 §3's `pointer` is a JSON pointer in URI fragment form (RFC 6901 §6): field names come
 // from the client, and what the fragment rule does not allow must be percent-encoded.

@@ -2,7 +2,8 @@ import { Ajv } from 'ajv';
 import * as standalone from 'ajv/dist/standalone/index.js';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { createRequestValidator, createSchemaCompiler, isHttpError, precompiledValidators } from '../../src/index.js';
+import { isHttpError, precompiledValidators } from '../../src/index.js';
+import { createRequestValidator, createSchemaCompiler } from '../../src/kit.js';
 
 // ajv/dist/standalone is CommonJS with `exports.default`: under NodeNext its types and its runtime disagree.
 const standaloneCode = standalone.default as unknown as (ajv: Ajv, refsOrFuncs: Record<string, string>) => string;

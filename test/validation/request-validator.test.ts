@@ -1,19 +1,8 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  COERCING_AJV_OPTIONS,
-  compilerFor,
-  createFaultline,
-  createRequestValidator,
-  createSchemaCompiler,
-  DEFAULT_AJV_OPTIONS,
-  HttpError,
-  MAX_ISSUES,
-  RequestValidationError,
-  type AjvLike,
-  type CompiledSchema,
-} from '../../src/index.js';
+import { createFaultline, HttpError } from '../../src/index.js';
+import { COERCING_AJV_OPTIONS, compilerFor, createRequestValidator, createSchemaCompiler, DEFAULT_AJV_OPTIONS, MAX_ISSUES, RequestValidationError, type AjvLike, type CompiledSchema } from '../../src/kit.js';
 import { itemParams, pinsBody, searchQuery, versionHeaders } from './schemas.js';
 
 function realAjvs() {

@@ -5,7 +5,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import createError from 'http-errors';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { errorHandler, rateLimit, validate } from '../../../adapters/express/index.js';
-import { DEFAULT_AJV_OPTIONS, errors } from '../../../src/index.js';
+import { errors } from '../../../src/index.js';
+import { DEFAULT_AJV_OPTIONS } from '../../../src/kit.js';
 import { PIN_SCHEMA } from './pin-schema.js';
 import { announce, HAND_HEADERS, handBody, LOCALHOST, StacklessError, variantArg } from './shared.js';
 

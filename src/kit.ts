@@ -1,0 +1,89 @@
+// faultline/kit: everything an adapter needs, for faultline's own adapters and third-party ones.
+// The configured core, request facts, the unmatched-route error, the headers an error response
+// drops, body-parser wording, and the rate-limit and validation cores. A route author needs none of
+// it: their API is the root entry point (src/index.ts). Nothing here imports a framework or a
+// Node-only module; every adapter in adapters/ imports the core through this file only.
+
+export { STATUS_CATALOG, type ErrorStatus, type KnownStatus, type StatusCode, type HelperName } from './status/catalog.js';
+export { statusPhrase, defaultCode, isErrorStatus, isKnownErrorStatus } from './status/lookup.js';
+
+export { HttpError, isHttpError, type HttpErrorInit } from './errors/http-error.js';
+export { FAULTLINE_ERROR } from './errors/brand.js';
+export { errors, type ErrorHelpers } from './errors/helpers.js';
+export {
+  defineErrors,
+  type ErrorCatalog,
+  type ErrorDefinition,
+  type ErrorFactory,
+  type FactoryInit,
+} from './errors/define-errors.js';
+export { routeNotFound } from './errors/route-not-found.js';
+
+export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
+export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-issue.js';
+export { escapePointerToken, pointerTokens, childPointer, isJsonPointer } from './fault/json-pointer.js';
+
+export { map, type ErrorMapping, type ErrorMatcher, type MapTarget } from './normalize/map.js';
+export { RECOGNIZERS, type Recognizer } from './normalize/normalize.js';
+export type { FaultInput } from './normalize/fault-input.js';
+export { issuesFromAjv, type AjvErrorLike } from './normalize/recognizers/ajv.js';
+export { BODY_MESSAGES } from './normalize/recognizers/body-parser.js';
+
+export {
+  defineEnvelope,
+  JSON_CONTENT_TYPE,
+  type Envelope,
+  type EnvelopeName,
+  type PublicFault,
+} from './envelopes/envelope.js';
+export { ENVELOPES, resolveEnvelope } from './envelopes/index.js';
+export { reasonDetails } from './envelopes/reason-details.js';
+export { errorMessageCode } from './envelopes/error-message-code.js';
+export { statusObject } from './envelopes/status-object.js';
+export { numericCode, INVALID_FORM_BODY_CODE, GENERAL_ERROR_CODE } from './envelopes/numeric-code.js';
+export { problemDetails, PROBLEM_CONTENT_TYPE, QUOTA_EXCEEDED } from './envelopes/problem-details.js';
+
+export { rateLimitHeaderFields, type RateLimitHeaderStandard } from './rate-limit/headers.js';
+export {
+  createRateLimit,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimitOptions,
+  type StoreFailurePolicy,
+} from './rate-limit/rate-limit.js';
+export type { RateLimiterLike } from './rate-limit/limiter.js';
+export { StoreTimeoutError } from './rate-limit/timeout.js';
+export { headerName, headerValue } from './headers/header-value.js';
+export { STALE_HEADERS } from './headers/stale.js';
+
+export type { ErrorResponse } from './render/error-response.js';
+export type { RequestFacts } from './request-facts.js';
+export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
+export { createFaultline, normalize, render, type Faultline } from './faultline.js';
+
+export { envelopeSchemas } from './schemas/index.js';
+export * from './openapi/index.js';
+
+export { errorLogFields, errorLogLine, describeThrown, logText, MAX_LOG_TEXT, MAX_CAUSES, type ThrownDetails, type ErrorLogFields } from './logging/index.js';
+
+export type { AjvLike, CompiledSchema, SchemaInput } from './validation/ajv-like.js';
+export { createSchemaCompiler, type SchemaCompiler } from './validation/schema-compiler.js';
+export { precompiledValidators } from './validation/precompiled.js';
+export {
+  createRequestValidator,
+  REQUEST_LOCATIONS,
+  type RequestParts,
+  type RequestSchemas,
+  type RequestValidator,
+  type RequestValidatorOptions,
+} from './validation/request-validator.js';
+export { RequestValidationError, VALIDATION_MESSAGE } from './validation/validation-error.js';
+export {
+  compilerFor,
+  COERCING_AJV_OPTIONS,
+  DEFAULT_AJV_OPTIONS,
+  type DefaultAjvs,
+  type ValidateOptions,
+} from './validation/validate-options.js';
+export { sharedAjvs, type PeerLoader } from './validation/shared-ajv.js';
+export type { JsonSchema } from './schemas/schema.js';

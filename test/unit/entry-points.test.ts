@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as root from '../../src/index.js';
+import * as kit from '../../src/kit.js';
+
+// The root is a contract route authors rely on: a name added here is a name we can never take back.
+const ROOT_VALUES = [
+  'ClientError',
+  'ENVELOPES',
+  'HttpError',
+  'STATUS_CATALOG',
+  'createFaultline',
+  'defineEnvelope',
+  'defineErrors',
+  'envelopeSchemas',
+  'errors',
+  'isClientError',
+  'isHttpError',
+  'logErrors',
+  'map',
+  'missingScope',
+  'normalize',
+  'notReady',
+  'openApiErrors',
+  'parseErrorResponse',
+  'precompiledValidators',
+  'presets',
+  'render',
+  'retryDelay',
+  'withErrorResponses',
+  'x402PaymentRequired',
+];
+
+/** Names (values and types) in the root's export lists, read from the source. */
+function declaredRootNames(): string[] {
+  const source = readFileSync(new URL('../../src/index.ts', import.meta.url), 'utf8');
+  const names: string[] = [];
+  for (const [, list] of source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const part of (list as string).split(',')) {
+      const name = part.trim().replace(/^type\s+/, '').split(' as ').pop()?.trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+describe('entry points', () => {
+  it('the root exports exactly the route author\'s values', () => {
+    expect(Object.keys(root).sort()).toEqual([...ROOT_VALUES].sort());
+  });
+
+  it('the root stays at most 50 names, types included', () => {
+    const names = declaredRootNames();
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.length).toBeLessThanOrEqual(50);
+  });
+
+  it('the kit carries what adapters need, and none of the route author\'s presets or client', () => {
+    for (const name of ['createFaultline', 'routeNotFound', 'STALE_HEADERS', 'BODY_MESSAGES', 'createRateLimit', 'createRequestValidator', 'compilerFor', 'sharedAjvs', 'precompiledValidators']) {
+      expect(kit, name).toHaveProperty(name);
+    }
+    for (const name of ['presets', 'parseErrorResponse', 'retryDelay', 'ClientError']) {
+      expect(kit, name).not.toHaveProperty(name);
+    }
+  });
+
+  it('a preset carries its documented catalog', () => {
+    expect(root.presets.statusObject.errors.INVALID_TOKEN().status).toBe(401);
+    expect(root.presets.reasonDetails.errors.RATE_LIMITED.code).toBe('RATE_LIMITED');
+  });
+});
