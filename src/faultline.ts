@@ -1,4 +1,5 @@
 import type { Fault } from './fault/fault.js';
+import { negotiated } from './negotiation/negotiated.js';
 import { normalizeWith } from './normalize/normalize.js';
 import { resolveSettings, type FaultlineOptions, type Settings } from './options.js';
 import type { ErrorResponse } from './render/error-response.js';
@@ -11,8 +12,11 @@ export interface Faultline {
   readonly settings: Settings;
   /** Anything thrown → Fault. Never throws. */
   normalize(thrown: unknown): Fault;
-  /** Fault → status, headers, body. Never throws. */
-  render(fault: Fault, method?: string): ErrorResponse;
+  /**
+   * Fault → status, headers, body, for the request it answers (its method decides whether there is
+   * a body; its `Accept` the media type). Never throws.
+   */
+  render(fault: Fault, request?: RequestFacts): ErrorResponse;
   /** normalize, tell `onError`, render: the whole error path an adapter calls. Never throws. */
   handle(thrown: unknown, request: RequestFacts): ErrorResponse;
 }
@@ -21,7 +25,10 @@ export interface Faultline {
 export function createFaultline(options: FaultlineOptions = {}): Faultline {
   const settings = resolveSettings(options);
   const normalizeFault = (thrown: unknown): Fault => normalizeWith(thrown, settings);
-  const renderFault = withDefaultResponses(settings, (fault: Fault, method?: string): ErrorResponse => renderWith(fault, settings, method));
+  const rendered = withDefaultResponses(settings, (fault: Fault, request?: RequestFacts): ErrorResponse => renderWith(fault, settings, request));
+  const renderFault = settings.negotiate
+    ? (fault: Fault, request?: RequestFacts): ErrorResponse => negotiated(rendered(fault, request), request)
+    : rendered;
   return {
     settings,
     normalize: normalizeFault,
@@ -36,9 +43,10 @@ export function createFaultline(options: FaultlineOptions = {}): Faultline {
             // A logger that throws must not turn a 404 into a 500, nor crash the server.
           }
         }
-        return renderFault(fault, request.method);
+        return renderFault(fault, request);
       } catch {
-        return fallbackResponse(settings, request.method);
+        const fallback = fallbackResponse(settings, request);
+        return settings.negotiate ? negotiated(fallback, request) : fallback;
       }
     },
   };
@@ -51,7 +59,9 @@ export function normalize(thrown: unknown, options?: FaultlineOptions): Fault {
   return (options === undefined ? (defaults ??= createFaultline()) : createFaultline(options)).normalize(thrown);
 }
 
-/** `render(fault, options?)`: the core's second step on its own. */
-export function render(fault: Fault, options?: FaultlineOptions & { method?: string }): ErrorResponse {
-  return (options === undefined ? (defaults ??= createFaultline()) : createFaultline(options)).render(fault, options?.method);
+/** `render(fault, options?)`: the core's second step on its own; `request` is the request it answers. */
+export function render(fault: Fault, options?: FaultlineOptions & { request?: RequestFacts }): ErrorResponse {
+  if (options === undefined) return (defaults ??= createFaultline()).render(fault);
+  const { request, ...rest } = options;
+  return createFaultline(rest).render(fault, request);
 }

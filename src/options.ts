@@ -42,6 +42,12 @@ export interface FaultlineOptions {
   preset?: Preset;
   /** Framework-specific recognisers an adapter adds (Fastify's validation errors, …). */
   recognizers?: readonly Recognizer[];
+  /**
+   * Content negotiation of a `+json` envelope's media type: a client whose `Accept` prefers
+   * `application/json` (or excludes `application/problem+json`) gets the same body as
+   * `application/json`, with `Vary: Accept`. Default `true`; `false` always sends the envelope's type.
+   */
+  negotiate?: boolean;
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
@@ -61,6 +67,7 @@ export interface Settings extends NormalizeSettings {
   readonly onError: FaultlineOptions['onError'];
   readonly challenge: string | undefined;
   readonly rateLimitHeaders: RateLimitHeaderStandard;
+  readonly negotiate: boolean;
 }
 
 /** Checks and resolves options. Throws at setup time, never at request time. */
@@ -104,6 +111,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     validationStatus,
     allowedHeaders,
     rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
+    negotiate: merged.negotiate !== false,
   };
 }
 

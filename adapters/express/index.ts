@@ -4,6 +4,7 @@ import {
   createFaultline,
   routeNotFound,
   STALE_HEADERS,
+  withExistingVary,
   type ErrorResponse,
   type FaultlineOptions,
 } from '../../src/kit.js';
@@ -38,7 +39,8 @@ export function notFound(): RequestHandler {
 function write(res: Response, response: ErrorResponse): void {
   for (const name of STALE_HEADERS) res.removeHeader(name);
   res.statusCode = response.status;
-  for (const name in response.headers) res.setHeader(name, response.headers[name] as string);
+  const headers = withExistingVary(response.headers, res.getHeader('vary'));
+  for (const name in headers) res.setHeader(name, headers[name] as string);
   if (response.body === null) {
     res.end();
   } else {

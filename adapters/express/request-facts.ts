@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { RequestFacts } from '../../src/kit.js';
+import { headerText, type RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. The id the server's own logs already use wins, so faultline's line
@@ -16,7 +16,8 @@ export function requestId(req: Request): string | undefined {
 /** What the core is told about the request an error answers. */
 export function facts(req: Request): RequestFacts {
   const id = requestId(req);
-  return id === undefined ? { method: req.method, path: pathOf(req) } : { method: req.method, path: pathOf(req), id };
+  const header = (name: string): string | undefined => headerText(req.headers[name]);
+  return id === undefined ? { method: req.method, path: pathOf(req), header } : { method: req.method, path: pathOf(req), id, header };
 }
 
 export function pathOf(req: Request): string {

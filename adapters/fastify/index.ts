@@ -3,7 +3,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import {
   createFaultline,
   routeNotFound,
+  headerText,
   STALE_HEADERS,
+  withExistingVary,
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
@@ -50,7 +52,8 @@ function handleError(faultline: Faultline, error: unknown, request: FastifyReque
 }
 
 function facts(request: FastifyRequest): RequestFacts {
-  return { method: request.method, path: pathOf(request), id: request.id };
+  const header = (name: string): string | undefined => headerText(request.headers[name]);
+  return { method: request.method, path: pathOf(request), id: request.id, header };
 }
 
 function pathOf(request: FastifyRequest): string {
@@ -61,7 +64,7 @@ function pathOf(request: FastifyRequest): string {
 function write(reply: FastifyReply, response: ErrorResponse): void {
   for (const name of STALE_HEADERS) reply.removeHeader(name);
   reply.code(response.status);
-  reply.headers(response.headers);
+  reply.headers(withExistingVary(response.headers, reply.getHeader('vary')));
   // A Buffer, because Fastify appends `; charset=utf-8` to the content type of a string payload.
   void reply.send(response.body === null ? undefined : Buffer.from(response.body));
 }

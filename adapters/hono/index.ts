@@ -8,6 +8,7 @@ import {
   errors,
   routeNotFound,
   STALE_HEADERS,
+  withExistingVary,
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
@@ -102,7 +103,8 @@ function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
 
 function build(headers: Headers, response: ErrorResponse): Response {
   for (const name of STALE_HEADERS) headers.delete(name);
-  for (const name in response.headers) headers.set(name, response.headers[name] as string);
+  const own = withExistingVary(response.headers, headers.get('vary') ?? undefined);
+  for (const name in own) headers.set(name, own[name] as string);
   return new Response(response.body, { status: response.status, headers });
 }
 

@@ -16,7 +16,8 @@ export function facts(c: Context): RequestFacts {
   const method = c.req.method;
   const path = pathOf(c.req.url);
   const id = requestId(c);
-  return id === undefined ? { method, path } : { method, path, id };
+  const header = (name: string): string | undefined => c.req.header(name);
+  return id === undefined ? { method, path, header } : { method, path, id, header };
 }
 
 /** The path as the client sent it (still percent-encoded, as Express shows it), without the query. */

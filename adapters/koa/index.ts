@@ -5,6 +5,7 @@ import {
   HttpError,
   routeNotFound,
   STALE_HEADERS,
+  withExistingVary,
   type ErrorResponse,
   type FaultlineOptions,
 } from '../../src/kit.js';
@@ -84,7 +85,7 @@ function abandon(ctx: Context, thrown: unknown): void {
 function write(ctx: Context, response: ErrorResponse): void {
   for (const name of STALE_HEADERS) ctx.remove(name);
   ctx.status = response.status;
-  ctx.set(response.headers);
+  ctx.set(withExistingVary(response.headers, ctx.response.get('vary')));
   if (response.body === null) {
     // HEAD: Koa never writes a body for it; an empty string keeps the content type, and no length
     // is claimed for a body that was not rendered.

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import type { RequestFacts } from '../../src/kit.js';
+import { headerText, type RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. The id the server's own logs already use wins: `ctx.req.id` from
@@ -16,7 +16,8 @@ export function requestId(ctx: Context): string | undefined {
 /** What the core is told about the request an error answers. */
 export function facts(ctx: Context): RequestFacts {
   const id = requestId(ctx);
-  return id === undefined ? { method: ctx.method, path: pathOf(ctx) } : { method: ctx.method, path: pathOf(ctx), id };
+  const header = (name: string): string | undefined => headerText(ctx.req.headers[name]);
+  return id === undefined ? { method: ctx.method, path: pathOf(ctx), header } : { method: ctx.method, path: pathOf(ctx), id, header };
 }
 
 // The path as the client sent it, before any mounting rewrote `ctx.path`.

@@ -3,13 +3,14 @@
 // `request`/`reply` on platform-fastify. Nest's own `httpAdapter.reply()` goes through `res.send()`,
 // which adds an ETag to an error body on Express; writing as the Express and Fastify adapters do
 // keeps the bytes and headers identical to theirs.
-import { STALE_HEADERS, type ErrorResponse, type RequestFacts } from '../../src/kit.js';
+import { headerText, STALE_HEADERS, withExistingVary, type ErrorResponse, type RequestFacts } from '../../src/kit.js';
 
 /** What faultline uses of a Node response (Express's `res` is one). */
 interface NodeResponse {
   readonly headersSent: boolean;
   statusCode: number;
   setHeader(name: string, value: string | number): unknown;
+  getHeader(name: string): unknown;
   removeHeader(name: string): unknown;
   end(body?: string): unknown;
   destroy(): unknown;
@@ -21,6 +22,7 @@ interface FastifyReplyLike {
   readonly sent: boolean;
   code(status: number): unknown;
   headers(values: Readonly<Record<string, string>>): unknown;
+  getHeader(name: string): unknown;
   removeHeader(name: string): unknown;
   send(payload?: Uint8Array): unknown;
 }
@@ -56,7 +58,9 @@ export function requestFacts(req: unknown): RequestFacts {
         : typeof header === 'string'
           ? header
           : undefined;
-  return id === undefined ? { method, path } : { method, path, id };
+  const headers = request.headers;
+  const reader = (name: string): string | undefined => headerText(headers?.[name]);
+  return id === undefined ? { method, path, header: reader } : { method, path, id, header: reader };
 }
 
 export function headersSent(res: unknown): boolean {
@@ -82,7 +86,7 @@ export function write(res: unknown, response: ErrorResponse): void {
   if (isFastifyReply(res)) {
     for (const name of STALE_HEADERS) res.removeHeader(name);
     res.code(response.status);
-    res.headers(response.headers);
+    res.headers(withExistingVary(response.headers, res.getHeader('vary')));
     // A Buffer, because Fastify appends `; charset=utf-8` to the content type of a string payload.
     res.send(response.body === null ? undefined : Buffer.from(response.body));
     return;
@@ -90,7 +94,8 @@ export function write(res: unknown, response: ErrorResponse): void {
   const node = res as NodeResponse;
   for (const name of STALE_HEADERS) node.removeHeader(name);
   node.statusCode = response.status;
-  for (const name in response.headers) node.setHeader(name, response.headers[name] as string);
+  const headers = withExistingVary(response.headers, node.getHeader('vary'));
+  for (const name in headers) node.setHeader(name, headers[name] as string);
   if (response.body === null) {
     node.end();
   } else {

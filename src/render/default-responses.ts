@@ -2,10 +2,11 @@ import { ENVELOPES } from '../envelopes/index.js';
 import type { Fault } from '../fault/fault.js';
 import type { Settings } from '../options.js';
 import { defaultCode, statusPhrase } from '../status/lookup.js';
+import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
 
-/** A renderer as `createFaultline` holds it: Fault and method in, response out. */
-export type Renderer = (fault: Fault, method?: string) => ErrorResponse;
+/** A renderer as `createFaultline` holds it: Fault and request in, response out. */
+export type Renderer = (fault: Fault, request?: RequestFacts) => ErrorResponse;
 
 const BUILT_IN: ReadonlySet<unknown> = new Set(Object.values(ENVELOPES));
 
@@ -22,8 +23,8 @@ export function withDefaultResponses(settings: Settings, render: Renderer): Rend
   for (const variant of settings.variants.values()) if (!BUILT_IN.has(variant)) return render;
   // Indexed by status * 2 + expose: a dense array, one read on the hot path.
   const cache: (ErrorResponse | undefined)[] = [];
-  return (fault, method) => {
-    if (!isDefaultFault(fault)) return render(fault, method);
+  return (fault, request) => {
+    if (!isDefaultFault(fault)) return render(fault, request);
     const key = fault.status * 2 + (fault.expose ? 1 : 0);
     let response = cache[key];
     if (response === undefined) {
@@ -31,7 +32,7 @@ export function withDefaultResponses(settings: Settings, render: Renderer): Rend
       response = Object.freeze({ status: rendered.status, headers: Object.freeze({ ...rendered.headers }), body: rendered.body });
       cache[key] = response;
     }
-    return method === 'HEAD' ? { status: response.status, headers: response.headers, body: null } : response;
+    return request?.method === 'HEAD' ? { status: response.status, headers: response.headers, body: null } : response;
   };
 }
 

@@ -3,15 +3,21 @@ import { PROBLEM_CONTENT_TYPE } from '../envelopes/problem-details.js';
 import type { Fault } from '../fault/fault.js';
 import type { Settings } from '../options.js';
 import { rateLimitHeaderFields } from '../rate-limit/headers.js';
+import { hasJsonAlternative } from '../negotiation/media-type.js';
+import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
 import { publicFault } from './public-fault.js';
 
-/** The response for a fault: status, headers and body. Pure; never throws. */
-export function renderWith(fault: Fault, settings: Settings, method?: string): ErrorResponse {
+/**
+ * The response for a fault: status, headers and body, in the envelope's own media type (content
+ * negotiation swaps it afterwards, see `negotiated`). Pure; never throws.
+ */
+export function renderWith(fault: Fault, settings: Settings, request?: RequestFacts): ErrorResponse {
+  const method = request?.method;
   const shown = publicFault(fault, settings.messages, settings.debug, settings.codes);
   const envelope = settings.variants.get(shown.code) ?? settings.variants.get(String(shown.status)) ?? settings.envelope;
   const body = serialize(envelope, shown);
-  if (body === undefined) return fallbackResponse(settings, method);
+  if (body === undefined) return fallbackResponse(settings, request);
   return {
     status: fault.status,
     headers: responseHeaders(fault, shown, envelope, settings),
@@ -44,6 +50,7 @@ function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, s
   if (headers['upgrade'] !== undefined) headers['connection'] = 'upgrade';
   headers['content-type'] = envelope.contentType;
   headers['cache-control'] = 'no-store';
+  if (settings.negotiate && hasJsonAlternative(envelope.contentType)) headers['vary'] = 'Accept';
   return headers;
 }
 
@@ -58,7 +65,8 @@ const LAST_RESORT = JSON.stringify({
  * When an envelope throws or yields nothing serialisable: a plain 500 in the configured envelope,
  * or, if that fails too, a fixed problem-details body.
  */
-export function fallbackResponse(settings: Settings, method?: string): ErrorResponse {
+export function fallbackResponse(settings: Settings, request?: RequestFacts): ErrorResponse {
+  const method = request?.method;
   const shown: PublicFault = {
     status: 500,
     title: 'Internal Server Error',
@@ -68,9 +76,11 @@ export function fallbackResponse(settings: Settings, method?: string): ErrorResp
   };
   const body = serialize(settings.envelope, shown);
   const contentType = body === undefined ? PROBLEM_CONTENT_TYPE : settings.envelope.contentType;
+  const headers: Record<string, string> = { 'content-type': contentType, 'cache-control': 'no-store' };
+  if (settings.negotiate && hasJsonAlternative(contentType)) headers['vary'] = 'Accept';
   return {
     status: 500,
-    headers: { 'content-type': contentType, 'cache-control': 'no-store' },
+    headers,
     body: method === 'HEAD' ? null : (body ?? LAST_RESORT),
   };
 }

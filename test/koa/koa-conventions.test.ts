@@ -154,7 +154,7 @@ describe.each([
       expect(seen).toHaveLength(1);
       expect(seen[0]?.[0].status).toBe(409);
       expect(seen[0]?.[1]).toBe(thrown);
-      expect(seen[0]?.[2]).toEqual({ method: 'POST', path: '/pins', id: 'req-7' });
+      expect(seen[0]?.[2]).toMatchObject({ method: 'POST', path: '/pins', id: 'req-7' });
     });
   });
 

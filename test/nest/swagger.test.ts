@@ -97,7 +97,7 @@ describe('@ApiFaultlineResponses', () => {
           },
         },
       },
-      headers: { 'cache-control': { schema: { type: 'string' }, example: 'no-store' } },
+      headers: { 'cache-control': { schema: { type: 'string' }, example: 'no-store' }, vary: { schema: { type: 'string' }, example: 'Accept' } },
     });
     expect(responses['410']).toMatchObject({
       description: 'Gone',

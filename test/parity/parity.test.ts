@@ -12,7 +12,12 @@ interface Probe {
   readonly init?: RequestInit;
   /** The harness scenario this probe throws, to look up framework-made differences. */
   readonly scenario?: { readonly name: string; readonly route: 'throw' | 'async' };
+  /** The content type every framework must send, when the probe is about it. */
+  readonly contentType?: (envelope: EnvelopeName) => string;
 }
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const envelopeType = (envelope: EnvelopeName): string => ENVELOPES[envelope].contentType;
 
 const PROBES: readonly Probe[] = [
   ...THROW_SCENARIOS.flatMap((s) =>
@@ -27,6 +32,10 @@ const PROBES: readonly Probe[] = [
   { name: 'HEAD of a 404', path: '/throw/faultline-404', init: { method: 'HEAD' } },
   { name: 'HEAD of a 500', path: '/throw/plain-error', init: { method: 'HEAD' } },
   { name: 'CORS headers kept', path: '/cors/faultline-401' },
+  { name: 'Accept: application/json only', path: '/throw/faultline-404', init: { headers: { accept: 'application/json' } }, contentType: () => JSON_TYPE },
+  { name: 'Accept prefers JSON by q-value', path: '/throw/plain-error', init: { headers: { accept: 'application/problem+json;q=0.5, application/json' } }, contentType: () => JSON_TYPE },
+  { name: 'Accept excludes both: the envelope type, never a 406', path: '/throw/catalog-409', init: { headers: { accept: 'text/html' } }, contentType: envelopeType },
+  { name: 'Accept: JSON with CORS Vary kept', path: '/cors/faultline-401', init: { headers: { accept: 'application/json' } }, contentType: () => JSON_TYPE },
   { name: 'stale headers removed', path: '/stale/faultline-429' },
   {
     name: 'malformed JSON',
@@ -73,6 +82,7 @@ describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('parity: %s', (envelope)
     expect(seen.length).toBeGreaterThan(0);
     const [first, ...rest] = seen as [(typeof seen)[0], ...typeof seen];
     expect(first.res.status).toBeGreaterThanOrEqual(400);
+    if (probe.contentType !== undefined) expect(first.res.headers.get('content-type')).toBe(probe.contentType(envelope));
     for (const other of rest) {
       const label = `${other.framework} vs ${first.framework}`;
       expect(other.res.status, label).toBe(first.res.status);

@@ -6,6 +6,8 @@ export const ALLOWED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   // What faultline writes on every error.
   'content-type',
   'cache-control',
+  // Content negotiation of a +json envelope's media type (RFC 9110 §12.5.5).
+  'vary',
   // Protocol fields a thrown error may ask for (README, "Headers an error may set").
   'www-authenticate',
   'proxy-authenticate',

@@ -39,6 +39,7 @@ describe('render: headers', () => {
       'content-type': 'application/problem+json',
       'cache-control': 'no-store',
       'www-authenticate': 'Bearer',
+      vary: 'Accept',
     });
     expect(body(errors.unauthorized(), { envelope: 'status-object', challenge: 'Basic realm="api"' }).headers).toEqual({
       'content-type': 'application/json; charset=utf-8',
@@ -60,6 +61,7 @@ describe('render: headers', () => {
       'content-type': 'application/problem+json',
       'cache-control': 'no-store',
       'retry-after': '7',
+      vary: 'Accept',
     });
   });
 
