@@ -4,12 +4,12 @@ import type { ErrorFactory } from './errors/define-errors.js';
 import type { Fault } from './fault/fault.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
 import { headerName, headerValue } from './headers/header-value.js';
-import { CODE as MACHINE_CODE } from './normalize/fault-input.js';
+import { checkOptions } from './checks/check-options.js';
+import { FAULTLINE_OPTION_RULES, PRESET_RULES } from './checks/faultline-option-rules.js';
 import type { NormalizeSettings, Recognizer } from './normalize/normalize.js';
 import type { ErrorMapping } from './normalize/map.js';
 import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
 import type { RequestFacts } from './request-facts.js';
-import { isErrorStatus } from './status/lookup.js';
 
 /** Everything faultline can be told. Every field is optional; the defaults are production-safe. */
 export interface FaultlineOptions {
@@ -72,17 +72,13 @@ export interface Settings extends NormalizeSettings {
 
 /** Checks and resolves options. Throws at setup time, never at request time. */
 export function resolveSettings(options: FaultlineOptions = {}): Settings {
+  checkOptions(options, FAULTLINE_OPTION_RULES);
   const preset = options.preset ?? ({} as Partial<Preset>);
+  if (options.preset !== undefined) checkOptions(preset, PRESET_RULES, `preset "${preset.name ?? ''}"`);
   const merged: FaultlineOptions = { ...preset, ...options };
-  const validationStatus = merged.validationStatus ?? 400;
-  if (validationStatus !== 400 && validationStatus !== 422) {
-    throw new TypeError('faultline: validationStatus must be 400 or 422');
-  }
   const allowedHeaders = new Set(ALLOWED_ERROR_HEADERS);
   for (const name of [...(preset.exposeHeaders ?? []), ...(options.exposeHeaders ?? [])]) {
-    const clean = headerName(name);
-    if (clean === undefined) throw new TypeError(`faultline: "${String(name)}" is not a header name`);
-    allowedHeaders.add(clean);
+    allowedHeaders.add(headerName(name) as string);
   }
   const variants = new Map<string, Envelope>();
   for (const [key, envelope] of [...Object.entries(preset.variants ?? {}), ...Object.entries(options.variants ?? {})]) {
@@ -94,7 +90,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
   }
   const codes = new Map<number, string>();
   for (const [key, code] of [...Object.entries(preset.codes ?? {}), ...Object.entries(options.codes ?? {})]) {
-    codes.set(statusKey(key, 'codes'), machineCode(code));
+    codes.set(Number(key), code);
   }
   const challenge = merged.challenge === false ? undefined : headerValue(merged.challenge ?? 'Bearer');
   return {
@@ -108,23 +104,9 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     keepDebug: merged.debug === true,
     onError: options.onError,
     challenge,
-    validationStatus,
+    validationStatus: merged.validationStatus ?? 400,
     allowedHeaders,
     rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
     negotiate: merged.negotiate !== false,
   };
-}
-
-function statusKey(key: string, option: string): number {
-  const status = Number(key);
-  if (!isErrorStatus(status)) throw new TypeError(`faultline: ${option} keys must be statuses 400-599, not "${key}"`);
-  return status;
-}
-
-// The same rule `normalize` applies to a thrown error's own code.
-function machineCode(code: unknown): string {
-  if (typeof code !== 'string' || !MACHINE_CODE.test(code)) {
-    throw new TypeError(`faultline: "${String(code)}" is not a machine code (letters, digits, _ . : -, at most 64)`);
-  }
-  return code;
 }

@@ -31,7 +31,7 @@ describe('options.codes', () => {
     expect(r.body).toBe('{"error":{"reason":"INTERNAL_ERROR","details":"Internal Server Error"}}');
   });
   it('bad keys and codes throw at setup, never per request', () => {
-    expect(() => resolveSettings({ codes: { 302: 'FOUND' } })).toThrow(/400-599/);
+    expect(() => resolveSettings({ codes: { 302: 'FOUND' } })).toThrow(/key "302" is not a status from 400 to 599/);
     expect(() => resolveSettings({ codes: { 404: 'has space' } })).toThrow(/machine code/);
     expect(() => resolveSettings({ codes: { 404: '' } })).toThrow(/machine code/);
     expect(resolveSettings({ codes: { 404: 'MISSING' } }).codes.get(404)).toBe('MISSING');

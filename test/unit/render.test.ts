@@ -211,7 +211,7 @@ describe('render: robustness', () => {
   });
 
   it('rejects bad options at setup time', () => {
-    expect(() => createFaultline({ envelope: 'nope' as EnvelopeName })).toThrow(/unknown envelope/);
+    expect(() => createFaultline({ envelope: 'nope' as EnvelopeName })).toThrow(/option "envelope" is "nope"/);
     expect(() => createFaultline({ validationStatus: 418 as 400 })).toThrow(/400 or 422/);
   });
 

@@ -1,0 +1,64 @@
+import { ENVELOPES } from '../envelopes/index.js';
+import { headerName } from '../headers/header-value.js';
+import { CODE } from '../normalize/fault-input.js';
+import type { FaultlineOptions, Preset } from '../options.js';
+import { RATE_LIMIT_HEADER_STANDARDS } from '../rate-limit/standard.js';
+import { isErrorStatus } from '../status/lookup.js';
+import type { OptionRules } from './check-options.js';
+import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, satisfies, type Rule } from './rule.js';
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+
+const statusKey = satisfies('a status from 400 to 599', (v) => typeof v === 'string' && /^\d{3}$/.test(v) && isErrorStatus(Number(v)));
+const machineCode = satisfies('a machine code (letters, digits, _ . : -, at most 64)', (v) => typeof v === 'string' && CODE.test(v));
+
+const envelopeObject = satisfies(
+  'an envelope made by defineEnvelope()',
+  (v) => isObject(v) && typeof v['body'] === 'function' && (v['contentType'] === undefined || typeof v['contentType'] === 'string'),
+);
+const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
+
+const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
+
+/** A preset object; its own members are checked by `PRESET_RULES` when it is resolved. */
+const preset: Rule = {
+  allowed: "a preset object such as presets.statusObject (import { presets } from 'faultline')",
+  check(v) {
+    if (typeof v === 'string') return `a preset is passed as the object presets.${v}, not by its name`;
+    return isObject(v) && typeof v['name'] === 'string';
+  },
+};
+
+/** The rules of `FaultlineOptions`, every option of every adapter's handler. */
+export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
+  envelope,
+  variants: recordOf(either(statusKey, machineCode), envelope, 'an object of envelopes by status or code, such as { 413: flatEnvelope }'),
+  messages: recordOf(statusKey, isString, "an object of messages by status, such as { 500: 'Please try again later' }"),
+  codes: recordOf(statusKey, machineCode, "an object of machine codes by status, such as { 429: 'RATE_LIMITED' }"),
+  map: arrayOf(mapping, 'an array of mappings made by map()'),
+  debug: isBoolean,
+  onError: isFunction,
+  challenge: either(satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== ''), oneOf([false])),
+  validationStatus: oneOf([400, 422]),
+  exposeHeaders: arrayOf(satisfies('a header name', (v) => headerName(v) !== undefined), 'an array of header names'),
+  rateLimitHeaders: oneOf(RATE_LIMIT_HEADER_STANDARDS),
+  preset,
+  recognizers: arrayOf(isFunction, 'an array of recognizer functions'),
+  negotiate: isBoolean,
+};
+
+/** A preset's members: the options a preset may set, its name and its documented catalog. */
+export const PRESET_RULES: OptionRules<Preset> = {
+  envelope: FAULTLINE_OPTION_RULES.envelope,
+  variants: FAULTLINE_OPTION_RULES.variants,
+  messages: FAULTLINE_OPTION_RULES.messages,
+  codes: FAULTLINE_OPTION_RULES.codes,
+  map: FAULTLINE_OPTION_RULES.map,
+  challenge: FAULTLINE_OPTION_RULES.challenge,
+  validationStatus: FAULTLINE_OPTION_RULES.validationStatus,
+  exposeHeaders: FAULTLINE_OPTION_RULES.exposeHeaders,
+  rateLimitHeaders: FAULTLINE_OPTION_RULES.rateLimitHeaders,
+  negotiate: FAULTLINE_OPTION_RULES.negotiate,
+  name: isString,
+  errors: satisfies('a catalog made by defineErrors()', isObject),
+};

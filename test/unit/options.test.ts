@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createFaultline, defineEnvelope, map, presets } from '../../src/index.js';
+
+// What a JavaScript user can pass, and the one message each gets when the handler is made.
+const BAD: readonly (readonly [string, Record<string, unknown>, RegExp])[] = [
+  ['a typo of a key', { envelop: 'status-object' }, /unknown option "envelop" \(did you mean "envelope"\?\); the options are envelope, variants/],
+  ['a key in the wrong case', { ratelimitHeaders: 'draft-7' }, /unknown option "ratelimitHeaders" \(did you mean "rateLimitHeaders"\?\)/],
+  ['a key nothing resembles', { colour: 'red' }, /unknown option "colour"; the options are/],
+  ['an unknown envelope name', { envelope: 'problem' }, /option "envelope" is "problem"; allowed: "reason-details", "error-message-code", "status-object", "numeric-code" or "problem-details" or an envelope made by defineEnvelope\(\)/],
+  ['a message that is not a string', { messages: { 500: 42 } }, /option "messages" is invalid: "500" is 42 \(a number\), not a string/],
+  ['a message for a success status', { messages: { 200: 'ok' } }, /option "messages" is invalid: key "200" is not a status from 400 to 599/],
+  ['a code that is not a machine code', { codes: { 429: 'rate limited!' } }, /option "codes" is invalid: "429" is "rate limited!", not a machine code/],
+  ['a preset by name', { preset: 'reasonDetails' }, /option "preset" is invalid: a preset is passed as the object presets\.reasonDetails, not by its name/],
+  ['an unknown header standard', { rateLimitHeaders: 'draft-9' }, /option "rateLimitHeaders" is "draft-9"; allowed: "draft-8", "draft-7", "draft-6", "legacy" or false/],
+  ['a validation status other than 400 or 422', { validationStatus: 409 }, /option "validationStatus" is 409 \(a number\); allowed: 400 or 422/],
+  ['debug as a string', { debug: 'true' }, /option "debug" is "true"; allowed: true or false/],
+  ['onError that is not a function', { onError: console }, /option "onError" is an object; allowed: a function/],
+  ['an empty challenge', { challenge: '' }, /option "challenge" is ""; allowed: a non-empty string or false/],
+  ['a header name with a space', { exposeHeaders: ['X Trace'] }, /option "exposeHeaders" is invalid: item 0 is "X Trace", not a header name/],
+  ['a domain class instead of a mapping', { map: [Error] }, /option "map" is invalid: item 0 is a function, not a mapping made by map\(\)/],
+  ['negotiate as a number', { negotiate: 0 }, /option "negotiate" is 0 \(a number\); allowed: true or false/],
+  ['a variant that is not an envelope', { variants: { 413: 'flat' } }, /option "variants" is invalid: "413" is "flat", not/],
+];
+
+describe('options are checked when the handler is made', () => {
+  it.each(BAD)('%s', (_name, options, message) => {
+    expect(() => createFaultline(options)).toThrow(TypeError);
+    expect(() => createFaultline(options)).toThrow(message);
+  });
+
+  it('options that are not an object', () => {
+    expect(() => createFaultline('problem-details' as never)).toThrow(/faultline: options must be an object, not "problem-details"/);
+  });
+
+  it('a preset with a member no preset has', () => {
+    expect(() => createFaultline({ preset: { name: 'mine', envelop: 'x' } as never })).toThrow(/unknown preset "mine" option "envelop" \(did you mean "envelope"\?\)/);
+  });
+
+  it('good options pass, undefined means the default', () => {
+    const core = createFaultline({
+      envelope: defineEnvelope({ name: 'mine', body: (f) => ({ oops: f.code }) }),
+      variants: { 413: 'reason-details', RATE_LIMITED: 'status-object' },
+      messages: { 500: 'Please try again later' },
+      codes: { 429: 'RATE_LIMITED' },
+      map: [map(RangeError, 400)],
+      debug: undefined,
+      onError: () => undefined,
+      challenge: false,
+      validationStatus: 422,
+      exposeHeaders: ['X-Trace'],
+      rateLimitHeaders: false,
+      preset: presets.statusObject,
+      recognizers: [() => undefined],
+      negotiate: false,
+    });
+    expect(core.settings.validationStatus).toBe(422);
+  });
+
+  it('every built-in preset passes its own check', () => {
+    for (const preset of Object.values(presets)) expect(() => createFaultline({ preset })).not.toThrow();
+  });
+});
