@@ -20,6 +20,7 @@ export {
 export { routeNotFound } from './errors/route-not-found.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
+export { isUnexpected } from './fault/unexpected.js';
 export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-issue.js';
 export { escapePointerToken, pointerTokens, childPointer, isJsonPointer } from './fault/json-pointer.js';
 

@@ -16,6 +16,7 @@ const ROOT_VALUES = [
   'errors',
   'isClientError',
   'isHttpError',
+  'isUnexpected',
   'logErrors',
   'map',
   'missingScope',
@@ -62,6 +63,16 @@ describe('entry points', () => {
     for (const name of ['presets', 'parseErrorResponse', 'retryDelay', 'ClientError']) {
       expect(kit, name).not.toHaveProperty(name);
     }
+  });
+
+  it('isUnexpected: 5xx, which every unrecognised throwable becomes; never a 4xx', () => {
+    const core = root.createFaultline();
+    expect(root.isUnexpected(core.normalize(new TypeError('x')))).toBe(true);
+    expect(root.isUnexpected(core.normalize('text'))).toBe(true);
+    expect(root.isUnexpected(core.normalize(root.errors.serviceUnavailable()))).toBe(true);
+    expect(root.isUnexpected(core.normalize(root.errors.notFound()))).toBe(false);
+    expect(root.isUnexpected(core.normalize(root.errors.tooManyRequests()))).toBe(false);
+    expect(root.isUnexpected(core.normalize(root.errors.clientClosedRequest()))).toBe(false);
   });
 
   it('a preset carries its documented catalog', () => {
