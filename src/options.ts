@@ -16,7 +16,7 @@ export interface FaultlineOptions {
   /** The body style: a built-in name or `defineEnvelope(...)`. Default `'problem-details'`. */
   envelope?: EnvelopeName | Envelope;
   /** Envelopes for particular statuses or codes (seed 000's flat 413 and 429): `{ 413: flat, RATE_LIMITED: … }`. */
-  variants?: Readonly<Record<string, Envelope>>;
+  variants?: Readonly<Record<string, EnvelopeName | Envelope>>;
   /** Default messages by status, used when an error brings none and for hidden 5xx. */
   messages?: Readonly<Record<number, string>>;
   /**
