@@ -95,6 +95,21 @@ check('ESM and CJS builds recognise each other\'s errors (one brand)', () => {
   `], consumer);
 });
 
+check('entry points share one core (bundled with shared chunks): an adapter\'s errors are the root\'s HttpError', () => {
+  const probe = (load) => `
+    const root = ${load('faultline')}; const kit = ${load('faultline/kit')}; ${load('faultline/express')};
+    if (root.HttpError !== kit.HttpError || !(kit.routeNotFound('GET', '/x') instanceof root.HttpError)) process.exit(1);`;
+  run(process.execPath, ['--input-type=module', '-e', probe((id) => `await import('${id}')`)], consumer);
+  run(process.execPath, ['-e', probe((id) => `require('${id}')`)], consumer);
+});
+
+check('the faultline bin runs from both builds', () => {
+  for (const format of ['esm', 'cjs']) {
+    const out = run(process.execPath, [join(consumer, 'node_modules', 'faultline', 'dist', format, 'cli', 'main.js'), '--help'], consumer);
+    if (!out.includes('faultline docs')) throw new Error(`${format}: ${out}`);
+  }
+});
+
 check('a consumer of every entry point type-checks (node16, ESM and CJS)', () => {
   const lines = entries.map((e, i) => `import * as e${i} from '${specifier(e)}';\nvoid e${i};`);
   const core = `import { errors, defineErrors, createFaultline, type Fault } from 'faultline';
