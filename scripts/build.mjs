@@ -51,11 +51,11 @@ const kitFile = join(staging, 'src/kit.js');
 const kitNames = reexports(kitFile);
 const kitSlices = {
   name: 'kit-slices',
-  setup(build) {
-    build.onResolve({ filter: /\/src\/kit\.js$/ }, (args) =>
+  setup(bundler) {
+    bundler.onResolve({ filter: /\/src\/kit\.js$/ }, (args) =>
       args.kind === 'entry-point' || resolve(args.resolveDir, args.path) !== kitFile ? undefined : { path: args.importer, namespace: 'kit-slice' },
     );
-    build.onLoad({ filter: /.*/, namespace: 'kit-slice' }, (args) => {
+    bundler.onLoad({ filter: /.*/, namespace: 'kit-slice' }, (args) => {
       const importer = readFileSync(args.path, 'utf8');
       const used = [...importer.matchAll(/(?:import|export)\s*\{([^}]*)\}\s*from\s*'[^']*\/src\/kit\.js'/g)].flatMap(([, list]) =>
         list.split(',').map((part) => part.trim().split(/\s+/)[0]).filter(Boolean),

@@ -95,12 +95,12 @@ check('ESM and CJS builds recognise each other\'s errors (one brand)', () => {
   `], consumer);
 });
 
+const sharedCore = (load) => `
+  const root = ${load('faultline')}; const kit = ${load('faultline/kit')}; ${load('faultline/express')};
+  if (root.HttpError !== kit.HttpError || !(kit.routeNotFound('GET', '/x') instanceof root.HttpError)) process.exit(1);`;
 check('entry points share one core (bundled with shared chunks): an adapter\'s errors are the root\'s HttpError', () => {
-  const probe = (load) => `
-    const root = ${load('faultline')}; const kit = ${load('faultline/kit')}; ${load('faultline/express')};
-    if (root.HttpError !== kit.HttpError || !(kit.routeNotFound('GET', '/x') instanceof root.HttpError)) process.exit(1);`;
-  run(process.execPath, ['--input-type=module', '-e', probe((id) => `await import('${id}')`)], consumer);
-  run(process.execPath, ['-e', probe((id) => `require('${id}')`)], consumer);
+  run(process.execPath, ['--input-type=module', '-e', sharedCore((id) => `await import('${id}')`)], consumer);
+  run(process.execPath, ['-e', sharedCore((id) => `require('${id}')`)], consumer);
 });
 
 check('the faultline bin runs from both builds', () => {

@@ -99,7 +99,7 @@ export async function runImports(rounds: number, log: (line: string) => void): P
     for (const entry of ENTRIES) {
       const own = times.get(key(format, { specifier: entry.entry, preload: entry.preload })) ?? [];
       const base = times.get(key(format, entry.baseline)) ?? [];
-      const ratios = (key: keyof Timing): Estimate => estimate(own.map((timing, i) => timing[key] / (base[i]?.[key] ?? Number.NaN)));
+      const ratios = (measure: keyof Timing): Estimate => estimate(own.map((timing, i) => timing[measure] / (base[i]?.[measure] ?? Number.NaN)));
       results.push({
         entry: entry.entry,
         format,

@@ -38,15 +38,15 @@ describe('bench statistics', () => {
   });
 });
 
-describe('bench targets', () => {
-  const target = (median: number, direction: Target['direction']): Target => ({
-    section: 's',
-    what: 'w',
-    figure: { median, low: median, high: median, samples: 8 },
-    limit: 1,
-    direction,
-  });
+const target = (median: number, direction: Target['direction']): Target => ({
+  section: 's',
+  what: 'w',
+  figure: { median, low: median, high: median, samples: 8 },
+  limit: 1,
+  direction,
+});
 
+describe('bench targets', () => {
   it('at least / at most the limit, the limit itself included', () => {
     expect(verdict(target(1, 'at least'))).toBe('PASS');
     expect(verdict(target(0.99, 'at least'))).toBe('MISS');
