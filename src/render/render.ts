@@ -7,6 +7,7 @@ import { hasJsonAlternative } from '../negotiation/media-type.js';
 import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
 import { publicFault } from './public-fault.js';
+import { serializeBody } from './serializers.js';
 
 /**
  * The response for a fault: status, headers and body, in the envelope's own media type (content
@@ -27,8 +28,7 @@ export function renderWith(fault: Fault, settings: Settings, request?: RequestFa
 
 function serialize(envelope: Envelope, fault: PublicFault): string | undefined {
   try {
-    const text: unknown = JSON.stringify(envelope.body(fault));
-    return typeof text === 'string' ? text : undefined;
+    return serializeBody(envelope, fault);
   } catch {
     return undefined;
   }
