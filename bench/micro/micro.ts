@@ -1,8 +1,8 @@
-import { do_not_optimize, measure } from 'mitata';
 import { estimate, median, ratioWithSpread, spread, SPREAD_WARNING, type Estimate } from '../stats.js';
 import { table } from '../table.js';
 import type { Target } from '../targets.js';
 import { CALL_DEPTHS, throwFrom, type CallDepth } from './depth.js';
+import { cpuNsPerCall } from './cpu-time.js';
 import { CANDIDATES, FAULTLINE, FLOOR, HTTP_ERRORS, STACKLESS, type Candidate } from './candidates.js';
 import { SCENARIOS, type BenchResponse, type Scenario } from './scenarios.js';
 
@@ -16,7 +16,7 @@ export interface MicroOptions {
 export interface MicroResult {
   readonly depth: CallDepth;
   readonly scenario: Scenario;
-  /** Median ns per create + respond, by candidate. */
+  /** Median CPU ns per create + respond, by candidate. */
   readonly ns: ReadonlyMap<string, number>;
   /** Per round, (candidate ÷ floor) measured in the same round. */
   readonly vsFloor: ReadonlyMap<string, Estimate>;
@@ -41,7 +41,7 @@ const estimates = (map: Map<string, number[]>): Map<string, Estimate> => new Map
 
 const EXPECTED_STATUS: Record<Scenario, number> = { '404': 404, '500': 500, validation: 400, '429': 429 };
 
-async function runScenario(scenario: Scenario, depth: CallDepth, options: MicroOptions): Promise<MicroResult> {
+function runScenario(scenario: Scenario, depth: CallDepth, options: MicroOptions): MicroResult {
   const paths = CANDIDATES.map((candidate) => ({ name: candidate.name, run: errorPath(candidate, scenario, depth) }));
   for (const path of paths) {
     const response = path.run();
@@ -56,11 +56,7 @@ async function runScenario(scenario: Scenario, depth: CallDepth, options: MicroO
     const times = new Map<string, number>();
     for (let i = 0; i < paths.length; i++) {
       const path = paths[(i + round) % paths.length] as (typeof paths)[number];
-      const run = path.run;
-      // Small batches: mitata's default (4096 per sample) would make one measurement last far
-      // longer than the CPU time asked for at depth 50.
-      const stats = await measure(() => do_not_optimize(run()), { min_cpu_time: options.cpuMs * 1e6, batch_samples: 64, min_samples: 8 });
-      times.set(path.name, stats.p50);
+      times.set(path.name, cpuNsPerCall(path.run, options.cpuMs));
     }
     const floor = times.get(FLOOR) as number;
     const ours = times.get(FAULTLINE) as number;
@@ -83,7 +79,9 @@ export async function runMicro(options: MicroOptions, log: (line: string) => voi
   const results: MicroResult[] = [];
   for (const depth of CALL_DEPTHS) {
     for (const scenario of SCENARIOS) {
-      results.push(await runScenario(scenario, depth, options));
+      results.push(runScenario(scenario, depth, options));
+      // Let the log line out before the next CPU-bound stretch.
+      await new Promise((resolve) => setImmediate(resolve));
       log(`  depth ${depth}, ${scenario}: done`);
     }
   }
@@ -107,7 +105,7 @@ export function microTables(results: readonly MicroResult[]): string {
         names.filter((name) => name !== FAULTLINE).map((name) => [name, ...at.map((result) => show(result.vsFaultline.get(name)))]),
       ),
       table(
-        [`depth ${depth}: median ns per op (this run, for orientation)`, ...at.map(column)],
+        [`depth ${depth}: median CPU ns per op (this run, for orientation)`, ...at.map(column)],
         names.map((name) => [name, ...at.map((result) => (result.ns.get(name) ?? Number.NaN).toFixed(0))]),
       ),
     );
