@@ -1,7 +1,8 @@
 // `npm run bench`: micro, cold import, memory and macro benchmarks, each printed as tables of ratios
 // measured side by side in this run, then every target of issue #17 beside its figure (PASS/MISS).
 // `--only=micro,import,memory,macro` picks sections; `--groups=express,hono,…` macro groups;
-// `--quick` shortens every measurement (same tables, wider intervals).
+// `--quick` shortens every measurement (same tables, wider intervals); `--rounds=N` changes the 8
+// interleaved rounds (fewer only to try the benchmark out).
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ const quick = args.includes('--quick');
 const value = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const sections = new Set(value('only')?.split(',') ?? ['micro', 'import', 'memory', 'macro']);
 const groups = value('groups')?.split(',') ?? [];
+// Fewer rounds than the 8 of a real run only to try the benchmark itself out: every figure is then unsettled.
+const rounds = Number(value('rounds') ?? 8);
 
 const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -30,7 +33,7 @@ console.log('Figures are ratios measured side by side in this run: the median of
 
 if (sections.has('micro')) {
   console.log('## micro: create the error at call depth 1 and 50, catch it, produce status + headers + body\n');
-  const results = await runMicro(quick ? { rounds: 8, cpuMs: 25 } : { rounds: 8, cpuMs: 100 }, log);
+  const results = await runMicro({ rounds, cpuMs: quick ? 25 : 100 }, log);
   console.log(`\n${microTables(results)}`);
   for (const target of microTargets(results)) targets.add(target);
   console.log(`\n(micro done at ${elapsed()})\n`);
@@ -39,7 +42,7 @@ if (sections.has('micro')) {
 if (sections.has('import')) {
   console.log('## import: cold import of each entry point, a fresh process each time (the built package)\n');
   execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], { stdio: 'inherit' });
-  const results = await runImports(10, log);
+  const results = await runImports(Math.max(rounds, 10), log);
   console.log(`\n${importTable(results)}`);
   for (const target of importTargets(results)) targets.add(target);
   console.log(`\n(import done at ${elapsed()})\n`);
@@ -68,7 +71,7 @@ if (sections.has('macro')) {
     }
   }
   try {
-    const options = { rounds: 8, seconds: quick ? 0.25 : 0.8, connections: 10, only: groups, redisUrl: redis?.url };
+    const options = { rounds, seconds: quick ? 0.25 : 0.8, warmUp: quick ? 2000 : 5000, connections: 10, only: groups, redisUrl: redis?.url };
     const results = await runMacro(options, log);
     console.log(`\n${macroTables(results)}`);
     for (const target of macroTargets(results)) targets.add(target);

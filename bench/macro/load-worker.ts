@@ -17,7 +17,7 @@ process.on('message', (message: LoadRequest) => {
     body: message.body,
     headers: message.headers,
     connections: message.connections,
-    duration: message.seconds,
+    ...(message.amount === undefined ? { duration: message.seconds } : { amount: message.amount }),
   }) as Promise<autocannon.Result> & EventEmitter; // the promise is also the run's event emitter
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);

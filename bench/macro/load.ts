@@ -6,6 +6,8 @@ import { pinned, type Role } from '../cpu.js';
 export interface LoadRequest {
   readonly url: string;
   readonly seconds: number;
+  /** A number of requests instead of a duration (the warm-up). */
+  readonly amount?: number;
   readonly connections: number;
   readonly method?: 'GET' | 'POST';
   readonly body?: string;
@@ -73,7 +75,8 @@ export class LoadGenerator {
   private readonly child = forkTs(new URL('./load-worker.ts', import.meta.url), [], 'load');
 
   async run(request: LoadRequest): Promise<LoadResult> {
-    const answer = nextMessage<LoadResult | { error: string }>(this.child, (request.seconds + 30) * 1000);
+    // A warm-up by number of requests on a very slow machine can take minutes.
+    const answer = nextMessage<LoadResult | { error: string }>(this.child, (request.amount === undefined ? request.seconds + 30 : 600) * 1000);
     this.child.send(request);
     const result = await answer;
     if ('error' in result) throw new Error(`autocannon: ${result.error}`);

@@ -11,6 +11,8 @@ export interface MacroOptions {
   /** Seconds per autocannon run. */
   readonly seconds: number;
   readonly connections: number;
+  /** Requests sent to each server before the rounds. */
+  readonly warmUp: number;
   /** Only these groups; all when empty. */
   readonly only: readonly string[];
   /** A Redis URL for the `redis-429` group; skipped without one. */
@@ -179,8 +181,9 @@ async function measureGroup(group: Group, load: LoadGenerator, options: MacroOpt
   }
   const base = { seconds: options.seconds, connections: options.connections, ...group.request };
   try {
-    // Warm-up: JIT and connection setup, not counted.
-    for (const server of running) await load.run({ ...base, url: server.url, seconds: Math.max(0.5, options.seconds) });
+    // Warm-up, not counted: a number of requests rather than a time, so that every server's error
+    // path is compiled by the JIT however slow the machine is.
+    for (const server of running) await load.run({ ...base, url: server.url, amount: options.warmUp });
     const perRound: Map<string, LoadResult>[] = [];
     for (let round = 0; round < options.rounds; round++) {
       const results = new Map<string, LoadResult>();

@@ -65,6 +65,8 @@ class HandFilter implements ExceptionFilter {
 const app: INestApplication = onFastify
   ? await NestFactory.create(BenchModule, new FastifyAdapter(), { logger: false })
   : await NestFactory.create(BenchModule, { logger: false });
+// Every server of a group sends the same headers; Express alone would add its name.
+if (!onFastify) (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
 if (variant === 'faultline') app.useGlobalFilters(new FaultlineFilter());
 if (variant === 'http-errors' || variant === 'stackless') app.useGlobalFilters(new HandFilter());
 await app.listen(0, LOCALHOST);
