@@ -43,7 +43,9 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
   const status = input.validation ? policy.validationStatus : valid ? (input.status as number) : 500;
   // A bogus status (302, 'abc', 1000) is a bug, not a decision to expose: its 500 stays hidden.
   const expose = !valid && !input.validation ? false : typeof input.expose === 'boolean' ? input.expose : status < 500;
-  const code = typeof input.code === 'string' && CODE.test(input.code) ? input.code : defaultCode(status);
+  const statusCode = defaultCode(status);
+  // A status's own code (most errors carry it) is valid by construction: no need to test it.
+  const code = typeof input.code === 'string' && (input.code === statusCode || CODE.test(input.code)) ? input.code : statusCode;
   let message = typeof input.message === 'string' && input.message !== '' ? input.message : statusPhrase(status);
   if (message.length > MAX_MESSAGE) message = message.slice(0, MAX_MESSAGE);
 
