@@ -91,21 +91,36 @@ await build({
   // faultline has no dependencies: every bare import is a peer (a framework, ajv, …) or Node's.
   packages: 'external',
   chunkNames: 'chunks/[name]-[hash]',
-  // Bundling renames clashing identifiers (`class FaultlineFilter2`); classes and functions keep
-  // their own `name`, which Nest's logs and stack traces show.
-  keepNames: true,
   legalComments: 'none',
   plugins: [kitSlices],
   logLevel: 'warning',
 });
 writeFileSync(join(root, 'dist/esm/package.json'), '{"type":"module"}\n');
 
-// 3. The same files as CommonJS.
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
     .map((entry) => join(entry.parentPath, entry.name));
 }
+
+// tsc writes a decorated class as `let X = class X { … }`; bundling renames the inner name to keep
+// it apart from the outer one (`class FaultlineFilter2`), and `X.name`, which Nest shows in its
+// logs, would say so. tsc never refers to that inner name (a class that refers to itself goes
+// through `X_1`), so it is given back. esbuild's keepNames would do it too, at the price of a
+// defineProperty for every closure created, request after request.
+function restoreClassNames(dir) {
+  for (const file of files(dir)) {
+    const code = readFileSync(file, 'utf8');
+    const fixed = code.replace(/\bvar (\w+) = ((?:\w+ = )?)class (\1\d+|_\1)\b/g, (match, name, chain, renamed) => {
+      if (code.split(renamed).length !== 2) throw new Error(`build: ${renamed} is referred to in ${file}; cannot rename it ${name}`);
+      return `var ${name} = ${chain}class ${name}`;
+    });
+    if (fixed !== code) writeFileSync(file, fixed);
+  }
+}
+restoreClassNames(join(root, 'dist/esm'));
+
+// 3. The same files as CommonJS.
 for (const file of files(join(root, 'dist/esm'))) {
   const path = relative(join(root, 'dist/esm'), file);
   const { code } = await transform(readFileSync(file, 'utf8'), { format: 'cjs', platform: 'node', target: 'node20', sourcefile: path, logLevel: 'warning' });
@@ -113,6 +128,7 @@ for (const file of files(join(root, 'dist/esm'))) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);
 }
+restoreClassNames(join(root, 'dist/cjs'));
 writeFileSync(join(root, 'dist/cjs/package.json'), '{"type":"commonjs"}\n');
 
 // 4. tsc's declarations beside both builds (the nearest package.json says which module system).

@@ -103,6 +103,21 @@ check('entry points share one core (bundled with shared chunks): an adapter\'s e
   run(process.execPath, ['-e', sharedCore((id) => `require('${id}')`)], consumer);
 });
 
+const classNames = (load) => `
+  ${load('reflect-metadata')};
+  for (const entry of ${JSON.stringify(entries.map(specifier))}) {
+    const m = ${load('entry')};
+    for (const [name, value] of Object.entries(m)) {
+      if (typeof value === 'function' && /^class\\b/.test(Function.prototype.toString.call(value)) && value.name !== name) {
+        console.error(entry, name, value.name); process.exit(1);
+      }
+    }
+  }`;
+check('every exported class keeps its own name in both builds (bundling renames clashing identifiers)', () => {
+  run(process.execPath, ['--input-type=module', '-e', classNames((id) => (id === 'entry' ? 'await import(entry)' : `await import('${id}')`))], consumer);
+  run(process.execPath, ['-e', classNames((id) => (id === 'entry' ? 'require(entry)' : `require('${id}')`))], consumer);
+});
+
 check('the faultline bin runs from both builds', () => {
   for (const format of ['esm', 'cjs']) {
     const out = run(process.execPath, [join(consumer, 'node_modules', 'faultline', 'dist', format, 'cli', 'main.js'), '--help'], consumer);

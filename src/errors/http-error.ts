@@ -84,15 +84,11 @@ export class HttpError<C extends string = string> extends (ErrorShape as unknown
     if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: init.cause, writable: true, configurable: true });
   }
 
-  /** The brand, not the prototype chain: an error from another copy of faultline is one too. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return this === HttpError ? isHttpError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
-  }
-
   static {
     // An accessor, not a class getter: TypeScript types `message` as Error's data property. A native
-    // HttpError (a 5xx) has its own `message`, which hides this one.
-    Object.defineProperty(HttpError.prototype, 'message', {
+    // HttpError (a 5xx) has its own `message`, which hides this one. (`this` is the class: naming it
+    // here would make bundlers rename the class itself.)
+    Object.defineProperty(this.prototype, 'message', {
       get(this: HttpError) {
         return #message in this ? (this.#message ?? '') : '';
       },
@@ -120,6 +116,13 @@ function fill(error: HttpError, status: number, init: HttpErrorInit): void {
   target.statusCode = status;
 }
 
+// The brand, not the prototype chain: an error from another copy of faultline is one too.
+// Subclasses keep the ordinary test.
+Object.defineProperty(HttpError, Symbol.hasInstance, {
+  value(this: unknown, value: unknown): boolean {
+    return this === HttpError ? isHttpError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+  },
+});
 Object.defineProperty(HttpError.prototype, FAULTLINE_ERROR, { value: true });
 Object.defineProperty(HttpError.prototype, 'name', { value: 'HttpError', writable: true, configurable: true });
 // A stackless error's `stack` is its first line, as a native Error's with no frames would be; one
