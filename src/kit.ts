@@ -52,15 +52,16 @@ export {
   type RateLimitOptions,
   type StoreFailurePolicy,
 } from './rate-limit/rate-limit.js';
-export type { RateLimiterLike } from './rate-limit/limiter.js';
+export { isInProcessLimiter, type RateLimiterLike } from './rate-limit/limiter.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
-export { STALE_HEADERS } from './headers/stale.js';
+export { STALE_HEADERS, isStaleHeader } from './headers/stale.js';
 export { varyWith, withExistingVary } from './headers/vary.js';
 export { headerText } from './headers/header-text.js';
 export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-type.js';
 
 export type { ErrorResponse } from './render/error-response.js';
+export { preparedBody } from './render/prepared-body.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';

@@ -4,6 +4,7 @@ import {
   createFaultline,
   routeNotFound,
   headerText,
+  preparedBody,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
@@ -65,6 +66,6 @@ function write(reply: FastifyReply, response: ErrorResponse): void {
   for (const name of STALE_HEADERS) reply.removeHeader(name);
   reply.code(response.status);
   reply.headers(withExistingVary(response.headers, reply.getHeader('vary')));
-  // A Buffer, because Fastify appends `; charset=utf-8` to the content type of a string payload.
-  void reply.send(response.body === null ? undefined : Buffer.from(response.body));
+  // Bytes, because Fastify appends `; charset=utf-8` to the content type of a string payload.
+  void reply.send(response.body === null ? undefined : (preparedBody(response) ?? Buffer.from(response.body)));
 }

@@ -6,6 +6,7 @@ import {
   BODY_MESSAGES,
   createFaultline,
   errors,
+  preparedBody,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
@@ -93,18 +94,22 @@ export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): Mi
 function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
   const response = faultline.handle(thrown, facts(c));
   // Headers set before the error (CORS, Vary, security headers) stay; Hono keeps them on `c.res`.
-  const headers = new Headers(c.res.headers);
+  const before = c.res.headers;
   // Back to "no response yet": otherwise Hono copies the old headers (ETag, a route's Cache-Control)
   // over the error's own when it assigns this response, or skips assigning a not-found response.
   c.res = undefined;
   c.finalized = false;
-  return build(headers, response);
+  const body = preparedBody(response) ?? response.body;
+  // Usually none were: the error's own headers as they are, a plain object (node-server writes
+  // those without building a Headers).
+  if (before.keys().next().done === true) return new Response(body, { status: response.status, headers: response.headers });
+  return build(new Headers(before), response, body);
 }
 
-function build(headers: Headers, response: ErrorResponse): Response {
+function build(headers: Headers, response: ErrorResponse, body: BodyInit | null): Response {
   for (const name of STALE_HEADERS) headers.delete(name);
   const own = withExistingVary(response.headers, headers.get('vary') ?? undefined);
   for (const name in own) headers.set(name, own[name] as string);
-  return new Response(response.body, { status: response.status, headers });
+  return new Response(body, { status: response.status, headers });
 }
 

@@ -4,6 +4,7 @@ import type { Settings } from '../options.js';
 import { defaultCode, statusPhrase } from '../status/lookup.js';
 import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
+import { prepareBody } from './prepared-body.js';
 
 /** A renderer as `createFaultline` holds it: Fault and request in, response out. */
 export type Renderer = (fault: Fault, request?: RequestFacts) => ErrorResponse;
@@ -30,6 +31,7 @@ export function withDefaultResponses(settings: Settings, render: Renderer): Rend
     if (response === undefined) {
       const rendered = render(fault);
       response = Object.freeze({ status: rendered.status, headers: Object.freeze({ ...rendered.headers }), body: rendered.body });
+      prepareBody(response);
       cache[key] = response;
     }
     return request?.method === 'HEAD' ? { status: response.status, headers: response.headers, body: null } : response;

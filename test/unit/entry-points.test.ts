@@ -57,7 +57,7 @@ describe('entry points', () => {
   });
 
   it('the kit carries what adapters need, and none of the route author\'s presets or client', () => {
-    for (const name of ['createFaultline', 'routeNotFound', 'STALE_HEADERS', 'BODY_MESSAGES', 'createRateLimit', 'createRequestValidator', 'compilerFor', 'sharedAjvs', 'precompiledValidators']) {
+    for (const name of ['createFaultline', 'routeNotFound', 'STALE_HEADERS', 'isStaleHeader', 'preparedBody', 'BODY_MESSAGES', 'createRateLimit', 'isInProcessLimiter', 'createRequestValidator', 'compilerFor', 'sharedAjvs', 'precompiledValidators']) {
       expect(kit, name).toHaveProperty(name);
     }
     for (const name of ['presets', 'parseErrorResponse', 'retryDelay', 'ClientError']) {
