@@ -2,7 +2,7 @@
 // fields on the response. A refusal or a closed store failure goes to `next(error)`, for
 // `errorHandler` to render like every other error.
 import type { Request, RequestHandler, Response } from 'express';
-import { createRateLimit, type RateLimitOptions } from '../../src/kit.js';
+import { createRateLimit, type RateLimitDecision, type RateLimitOptions } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export interface ExpressRateLimitOptions extends RateLimitOptions {
@@ -31,12 +31,13 @@ export function rateLimit(options: ExpressRateLimitOptions): RequestHandler {
       next(error);
       return;
     }
-    Promise.resolve(key)
-      .then((resolved) => limit.consume(String(resolved), points, facts(req)))
-      .then((decision) => {
-        for (const name in decision.headers) res.setHeader(name, decision.headers[name] as string);
-        next();
-      }, next);
+    const admit = (decision: RateLimitDecision): void => {
+      for (const name in decision.headers) res.setHeader(name, decision.headers[name] as string);
+      next();
+    };
+    // A key known now (the client IP, usually) goes straight to the limiter: one promise less.
+    if (typeof key === 'string') limit.consume(key, points, facts(req)).then(admit, next);
+    else Promise.resolve(key).then((resolved) => limit.consume(String(resolved), points, facts(req))).then(admit, next);
   };
 }
 

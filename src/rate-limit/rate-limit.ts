@@ -4,7 +4,7 @@ import { normalize } from '../faultline.js';
 import type { RequestFacts } from '../request-facts.js';
 import { rateLimitHeaderFields } from './headers.js';
 import { readLimiterAnswer, type LimiterAnswer } from './limiter-result.js';
-import { limiterPolicy, type LimiterPolicy, type RateLimiterLike } from './limiter.js';
+import { isInProcessLimiter, limiterPolicy, type LimiterPolicy, type RateLimiterLike } from './limiter.js';
 import { isRateLimitHeaderStandard, type RateLimitHeaderStandard } from './standard.js';
 import { withTimeout } from './timeout.js';
 
@@ -25,7 +25,10 @@ export interface RateLimitOptions {
    * answers before either: a store failure it covers is not a failure here.
    */
   readonly onStoreError?: StoreFailurePolicy;
-  /** Longest wait for the store, in ms; past it the store has failed. Default 1000. */
+  /**
+   * Longest wait for the store, in ms; past it the store has failed. Default 1000. Not armed for a
+   * `RateLimiterMemory` (or a union of them): its store is this process's memory.
+   */
   readonly timeoutMs?: number;
   /** `Retry-After` (seconds) of the 503 a closed failure answers. Default 1. */
   readonly storeRetryAfter?: number;
@@ -83,6 +86,8 @@ export function createRateLimit(options: RateLimitOptions): RateLimit {
     throw new TypeError('faultline: rateLimit storeRetryAfter must be a number of seconds');
   }
   const policy = limiterPolicy(limiter, options.policy);
+  // A timer armed and cleared per request costs more than the in-memory consume it guards.
+  const inProcess = isInProcessLimiter(limiter);
   const refusalInit = { code: options.code, message: options.message };
 
   return {
@@ -93,7 +98,7 @@ export function createRateLimit(options: RateLimitOptions): RateLimit {
       let settled: unknown;
       let refused = false;
       try {
-        settled = await withTimeout(Promise.resolve(limiter.consume(key, cost)), timeoutMs);
+        settled = await (inProcess ? limiter.consume(key, cost) : withTimeout(Promise.resolve(limiter.consume(key, cost)), timeoutMs));
       } catch (rejection) {
         settled = rejection;
         refused = true;
