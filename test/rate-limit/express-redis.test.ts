@@ -89,23 +89,23 @@ describe('rateLimit (Express) with RateLimiterRedis and ioredis', () => {
   });
 });
 
+// Commands Redis processed, not counting the INFO that asks.
+async function commandsDuring(stats: Redis, action: () => Promise<void>): Promise<number> {
+  const count = async (): Promise<number> => Number(/total_commands_processed:(\d+)/.exec(await stats.info('stats'))?.[1]);
+  const before = await count();
+  await action();
+  return (await count()) - before - 1;
+}
+
+async function refusals(url: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    const res = await request(url);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+  }
+}
+
 describe('rateLimit (Express) with RateLimiterRedis: a key already over its limit', () => {
-  // Commands Redis processed, not counting the INFO that asks.
-  async function commandsDuring(stats: Redis, action: () => Promise<void>): Promise<number> {
-    const count = async (): Promise<number> => Number(/total_commands_processed:(\d+)/.exec(await stats.info('stats'))?.[1]);
-    const before = await count();
-    await action();
-    return (await count()) - before - 1;
-  }
-
-  async function refusals(url: string, times: number): Promise<void> {
-    for (let i = 0; i < times; i++) {
-      const res = await request(url);
-      expect(res.status).toBe(429);
-      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-    }
-  }
-
   it('inMemoryBlockOnConsumed: refused from memory, without a Redis round trip (the recommended setting)', async () => {
     const store = await newClient();
     const stats = await newClient();
