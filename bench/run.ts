@@ -71,7 +71,7 @@ if (sections.has('macro')) {
     }
   }
   try {
-    const options = { rounds, seconds: quick ? 0.25 : 0.8, warmUp: quick ? 2000 : 5000, connections: 10, only: groups, redisUrl: redis?.url };
+    const options = { rounds, seconds: quick ? 0.15 : 0.8, warmUp: quick ? 1000 : 5000, connections: 10, only: groups, redisUrl: redis?.url };
     const results = await runMacro(options, log);
     console.log(`\n${macroTables(results)}`);
     for (const target of macroTargets(results)) targets.add(target);

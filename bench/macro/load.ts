@@ -40,9 +40,9 @@ export const CHILD_ENV = { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new 
  * Starts a TypeScript file as a child process with an IPC channel, on its role's core. `taskset`
  * execs Node, which finds the IPC channel through the environment as a forked child does.
  */
-export function forkTs(file: URL, args: readonly string[] = [], role: Role = 'server'): ChildProcess {
+export function forkTs(file: URL, args: readonly string[] = [], role: Role = 'server', env: Readonly<Record<string, string>> = {}): ChildProcess {
   const command = [...pinned(role), process.execPath, ...TSX, fileURLToPath(file), ...args];
-  return spawn(command[0] as string, command.slice(1), { env: CHILD_ENV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return spawn(command[0] as string, command.slice(1), { env: { ...CHILD_ENV, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** Waits for the next IPC message of a child, or fails after `ms`. */

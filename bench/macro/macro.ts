@@ -120,10 +120,11 @@ interface Running {
 }
 
 async function start(group: Group, redisUrl: string | undefined): Promise<Running[]> {
-  const children = group.servers.map((server) => {
-    if (redisUrl !== undefined) process.env.FAULTLINE_BENCH_REDIS_URL = redisUrl;
-    return { server, child: forkTs(new URL(`./servers/${server.file}`, import.meta.url), server.args) };
-  });
+  const env: Record<string, string> = redisUrl === undefined ? {} : { FAULTLINE_BENCH_REDIS_URL: redisUrl };
+  const children = group.servers.map((server) => ({
+    server,
+    child: forkTs(new URL(`./servers/${server.file}`, import.meta.url), server.args, 'server', env),
+  }));
   try {
     // Started together (an idle server costs nothing), announced in any order.
     return await Promise.all(
