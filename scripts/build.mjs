@@ -1,21 +1,21 @@
-// Builds the published package: one file per entry point, with shared chunks, in ESM and CommonJS,
-// plus tsc's type declarations.
+// Builds the published package: one file per entry point plus shared code, in ESM and CommonJS,
+// with tsc's type declarations. A cold start then reads a handful of files instead of about ninety
+// modules resolved one by one.
 //
 // 1. tsc compiles every source to JavaScript and declarations in a staging folder: it alone emits
 //    Nest's decorator metadata (`design:paramtypes`), which esbuild does not.
-// 2. esbuild bundles the staged JavaScript of each entry point (frameworks and other peers stay
-//    external imports); code shared by several entry points goes into chunks, so `faultline` and
-//    `faultline/express` loaded together share one `HttpError` class. A cold start then reads a
-//    handful of files instead of about ninety modules resolved one by one.
-// 3. Each ES module of that output is converted, file by file, to CommonJS: the same files, chunks
-//    and names under dist/cjs, `import` becoming `require`.
+// 2. ES modules: esbuild bundles the staged JavaScript of each entry point (frameworks and other
+//    peers stay external imports); code shared by several entry points goes into chunks, so
+//    `faultline` and `faultline/express` loaded together share one `HttpError` class, and a bundler
+//    that takes one entry point takes only the chunks it needs.
+// 3. CommonJS, for Node: the whole core in one file, which every entry point requires (see below).
 // 4. The declarations are tsc's, copied next to both builds.
 // Not minified (readable stack frames; esbuild marks each source file's start with a comment) and
 // without source maps: see docs/guide/performance.md.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -78,7 +78,7 @@ for (const entry of entries) {
   const out = entry.replace('./dist/esm/', '').replace(/\.js$/, '');
   entryPoints[out] = `./${out}.js`;
 }
-await build({
+const esm = await build({
   entryPoints,
   // Paths relative to the staging folder: each module's marker comment reads `// src/errors/http-error.js`.
   absWorkingDir: staging,
@@ -93,6 +93,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   plugins: [kitSlices],
+  metafile: true,
   logLevel: 'warning',
 });
 writeFileSync(join(root, 'dist/esm/package.json'), '{"type":"module"}\n');
@@ -120,13 +121,62 @@ function restoreClassNames(dir) {
 }
 restoreClassNames(join(root, 'dist/esm'));
 
-// 3. The same files as CommonJS.
-for (const file of files(join(root, 'dist/esm'))) {
-  const path = relative(join(root, 'dist/esm'), file);
-  const { code } = await transform(readFileSync(file, 'utf8'), { format: 'cjs', platform: 'node', target: 'node20', sourcefile: path, logLevel: 'warning' });
-  const out = join(root, 'dist/cjs', path);
+// 3. CommonJS, for Node (a bundler takes the ES modules): the whole core in one file, which every
+// entry point requires. A cold `require` pays for each file it opens; the core in eight chunks cost
+// twice as much to load as in one. The root, the kit and the client re-export their own names of
+// it; each adapter and the bin is one file of its own code that requires it.
+const CORE = '@faultline-core';
+const coreFile = join(root, 'dist/cjs/chunks/core.js');
+await build({
+  stdin: {
+    contents: "export * from './src/index.js'; export * from './src/kit.js'; export * from './src/client/index.js';",
+    resolveDir: staging,
+    sourcefile: 'core.js',
+  },
+  outfile: coreFile,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const exportsOf = (entry) => Object.values(esm.metafile.outputs).find((output) => output.entryPoint === entry)?.exports ?? [];
+for (const entry of ['src/index', 'src/kit', 'src/client/index']) {
+  const out = join(root, 'dist/cjs', `${entry}.js`);
+  const names = exportsOf(`${entry}.js`);
+  if (names.length === 0) throw new Error(`build: no exports found for ${entry}`);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, code);
+  // One statement per name, in the form Node's CommonJS export detection reads.
+  const lines = names.map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: function () { return core.${name}; } });`);
+  const core = `./${relative(dirname(out), coreFile)}`.replace(/^\.\/\.\.\//, '../');
+  writeFileSync(out, ['"use strict";', `const core = require(${JSON.stringify(core)});`, 'Object.defineProperty(exports, "__esModule", { value: true });', ...lines, ''].join('\n'));
+}
+const coreImports = {
+  name: 'core-imports',
+  setup(bundler) {
+    bundler.onResolve({ filter: /\/src\/(kit|index)\.js$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: CORE, external: true }));
+  },
+};
+const cjsEntries = Object.fromEntries(Object.entries(entryPoints).filter(([out]) => out.startsWith('adapters/') || out.startsWith('cli/')));
+await build({
+  entryPoints: cjsEntries,
+  absWorkingDir: staging,
+  outdir: join(root, 'dist/cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  legalComments: 'none',
+  plugins: [coreImports],
+  logLevel: 'warning',
+});
+for (const out of Object.keys(cjsEntries)) {
+  const file = join(root, 'dist/cjs', `${out}.js`);
+  const path = `./${relative(dirname(file), coreFile)}`.replace(/^\.\/\.\.\//, '../');
+  writeFileSync(file, readFileSync(file, 'utf8').replaceAll(JSON.stringify(CORE), JSON.stringify(path)));
 }
 restoreClassNames(join(root, 'dist/cjs'));
 writeFileSync(join(root, 'dist/cjs/package.json'), '{"type":"commonjs"}\n');

@@ -82,7 +82,11 @@ const OK_GROUP: Group = {
 const INVALID_GROUP: Group = {
   name: 'express-invalid',
   title: 'Express, POST /pins, failing validation',
-  servers: [express('validate', 'fail-validate'), express('hand ajv → 400', 'fail-ajv')],
+  servers: [
+    express('validate', 'fail-validate'),
+    express('hand ajv → error handler → 400', 'fail-ajv'),
+    express('hand ajv → 400 in place', 'fail-ajv-in-place'),
+  ],
   request: { ...POST_PIN, body: BAD_PIN_BODY, expect: 400 },
   path: '/pins',
   compare: 'bytes',
@@ -343,8 +347,8 @@ export function macroTargets(results: readonly GroupResult[]): Target[] {
   if (invalid !== undefined) {
     targets.push({
       section: 'HTTP failing validation',
-      what: 'validate ÷ hand-written ajv → 400',
-      figure: invalid.ratios.get('validate/hand ajv → 400'),
+      what: 'validate ÷ hand-written ajv → error handler → 400',
+      figure: invalid.ratios.get('validate/hand ajv → error handler → 400'),
       limit: 1,
       direction: 'at least',
       skipped: invalid.skipped,

@@ -23,6 +23,7 @@ const variant = variantArg([
   'ok-ajv',
   'fail-validate',
   'fail-ajv',
+  'fail-ajv-in-place',
   'redis-429',
   'redis-429-block',
 ] as const);
@@ -44,20 +45,29 @@ if (variant.startsWith('ok') || variant.startsWith('fail')) {
     middleware.push(rateLimit({ limiter: new RateLimiterMemory({ points: 1e12, duration: 3600 }) }));
   }
   if (variant === 'ok-validate' || variant === 'fail-validate') middleware.push(validate({ body: PIN_SCHEMA }));
-  if (variant === 'ok-ajv' || variant === 'fail-ajv') {
+  if (variant === 'ok-ajv' || variant === 'fail-ajv' || variant === 'fail-ajv-in-place') {
     const check = new Ajv(DEFAULT_AJV_OPTIONS).compile(PIN_SCHEMA);
     middleware.push((req, res, next) => {
       if (check(req.body)) {
         next();
         return;
       }
-      writeHand(res, 400, validationBody(check.errors as ErrorObject[]));
+      // As validate() does, the failure goes to the app's error handler (where Sentry, loggers and
+      // the like see it too); answering in place skips Express's error routing altogether.
+      if (variant === 'fail-ajv-in-place') writeHand(res, 400, validationBody(check.errors as ErrorObject[]));
+      else next(Object.assign(new Error('Request validation failed'), { status: 400, ajvErrors: check.errors }));
     });
   }
   app.post('/pins', ...middleware, (_req, res) => {
     res.status(201).json({ ok: true });
   });
-  app.use(errorHandler());
+  if (variant === 'fail-ajv') {
+    app.use((error: { ajvErrors: ErrorObject[] }, _req: Request, res: Response, _next: NextFunction) => {
+      writeHand(res, 400, validationBody(error.ajvErrors));
+    });
+  } else {
+    app.use(errorHandler());
+  }
 } else if (variant === 'redis-429' || variant === 'redis-429-block') {
   const url = process.env.FAULTLINE_BENCH_REDIS_URL;
   if (url === undefined) throw new Error('server: FAULTLINE_BENCH_REDIS_URL is not set');
