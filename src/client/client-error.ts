@@ -16,7 +16,7 @@ export interface ClientIssue {
 }
 
 /**
- * Which body style was recognised. The seed 000 variants keep the preset's envelope names; `unknown`
+ * Which body style was recognised. The IPFS pinning service variants keep the preset's envelope names; `unknown`
  * is a JSON body of no known style (read leniently), `none` is no body or a body that is not JSON.
  */
 export type DetectedEnvelope =

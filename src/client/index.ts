@@ -1,4 +1,4 @@
-// The client side: reading any faultline envelope (and the seed APIs' bodies) back into one error.
+// The client side: reading any faultline envelope (and the preset APIs' bodies) back into one error.
 // Imports nothing from the server path but the status catalog and JSON pointer helpers, so it can
 // become its own entry point (`faultline/client`) for browser bundles.
 
