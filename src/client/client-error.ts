@@ -43,6 +43,8 @@ export interface ClientErrorInit {
   readonly envelope: DetectedEnvelope;
   readonly extras: Readonly<Record<string, JsonValue>>;
   readonly body: unknown;
+  /** What the response came wrapped in (ky's `HTTPError`, axios' error), kept as the error's `cause`. */
+  readonly cause?: unknown;
 }
 
 /** The brand: `Symbol.for`, so two copies of the package (ESM and CJS) recognise each other's errors. */
@@ -77,7 +79,7 @@ export class ClientError extends Error {
   readonly body: unknown;
 
   constructor(init: ClientErrorInit) {
-    super(init.message);
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
     this.code = init.code;
     this.numericCode = init.numericCode;

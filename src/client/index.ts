@@ -20,3 +20,5 @@ export {
   type ParseOptions,
 } from './parse.js';
 export { retryDelay, RETRY_STATUSES, type RetryableError, type RetryOptions } from './retry.js';
+export { kyBeforeError, type KyBeforeErrorState } from './ky.js';
+export { ofetchOnResponseError, type OfetchErrorContext } from './ofetch.js';
