@@ -5,7 +5,7 @@ import type { Fault } from './fault/fault.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
 import { headerName, headerValue } from './headers/header-value.js';
 import { CODE as MACHINE_CODE } from './normalize/fault-input.js';
-import type { NormalizeSettings, Recognizer } from './normalize/normalize.js';
+import { RECOGNIZER_FAMILIES, recognizersWithout, type NormalizeSettings, type Recognizer, type RecognizerFamily } from './normalize/normalize.js';
 import type { ErrorMapping } from './normalize/map.js';
 import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
 import type { RequestFacts } from './request-facts.js';
@@ -42,10 +42,16 @@ export interface FaultlineOptions {
   preset?: Preset;
   /** Framework-specific recognisers an adapter adds (Fastify's validation errors, …). */
   recognizers?: readonly Recognizer[];
+  /**
+   * Families of thrown values faultline should not recognise (`['prisma', 'upstream']`): their
+   * errors are then unrecognised (a hidden 500) unless a `map` entry or another family takes them.
+   * An unknown name throws when the handler is made.
+   */
+  disableRecognizers?: readonly RecognizerFamily[];
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
-export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers'> {
+export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers' | 'disableRecognizers'> {
   readonly name: string;
   /** The documented API's own errors, as a typed catalog (`presets.statusObject.errors.INVALID_TOKEN()`). */
   readonly errors?: Readonly<Record<string, ErrorFactory<string>>>;
@@ -90,6 +96,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     codes.set(statusKey(key, 'codes'), machineCode(code));
   }
   const challenge = merged.challenge === false ? undefined : headerValue(merged.challenge ?? 'Bearer');
+  const disabled = disabledFamilies(options.disableRecognizers);
   return {
     envelope: resolveEnvelope(merged.envelope),
     variants,
@@ -97,6 +104,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     codes,
     map: [...(options.map ?? []), ...(preset.map ?? [])],
     recognizers: options.recognizers ?? [],
+    builtInRecognizers: recognizersWithout(disabled),
     debug: merged.debug === true,
     keepDebug: merged.debug === true,
     onError: options.onError,
@@ -119,4 +127,18 @@ function machineCode(code: unknown): string {
     throw new TypeError(`faultline: "${String(code)}" is not a machine code (letters, digits, _ . : -, at most 64)`);
   }
   return code;
+}
+
+function disabledFamilies(names: unknown): ReadonlySet<string> {
+  if (names === undefined) return new Set();
+  const allowed = Object.keys(RECOGNIZER_FAMILIES);
+  if (!Array.isArray(names)) {
+    throw new TypeError(`faultline: disableRecognizers must be a list of family names (${allowed.join(', ')})`);
+  }
+  for (const name of names) {
+    if (typeof name !== 'string' || !Object.hasOwn(RECOGNIZER_FAMILIES, name)) {
+      throw new TypeError(`faultline: disableRecognizers has no family "${String(name)}"; the families are ${allowed.join(', ')}`);
+    }
+  }
+  return new Set(names as string[]);
 }

@@ -10,7 +10,7 @@ import {
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
-export { validate, type RequestSchemas, type ValidateMiddleware, type ValidateOptions } from './validate.js';
+export { validate, type RequestSchemas, type SchemaOutput, type ValidateMiddleware, type ValidateOptions } from './validate.js';
 export { rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
 
 /**

@@ -23,6 +23,19 @@ export const JSON_POINTER: JsonSchema = { type: 'string', pattern: '^(/([^~/]|~[
 
 export const ISSUE_LOCATION: JsonSchema = { enum: ['body', 'query', 'params', 'headers'] };
 
+/**
+ * A field issue's `params`: the failed rule's parameters, named as ajv names them (`limit`,
+ * `type`, `allowedValues`, `format`, …), each a JSON scalar or a short list of scalars.
+ */
+const JSON_SCALAR: JsonSchema = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] };
+
+export const ISSUE_PARAMS: JsonSchema = {
+  type: 'object',
+  maxProperties: 8,
+  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]{0,31}$' },
+  additionalProperties: { anyOf: [JSON_SCALAR, { type: 'array', maxItems: 32, items: JSON_SCALAR }] },
+};
+
 /** The flat issue list of the error-message-code (`details`) and status-object (`errors`) styles. */
 export const ISSUE_LIST: JsonSchema = {
   type: 'array',
@@ -35,6 +48,7 @@ export const ISSUE_LIST: JsonSchema = {
       in: ISSUE_LOCATION,
       code: { type: 'string' },
       message: { type: 'string' },
+      params: ISSUE_PARAMS,
     },
     additionalProperties: false,
   },
