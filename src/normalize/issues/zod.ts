@@ -28,7 +28,7 @@ export function issuesFromZod(issue: unknown, location: IssueLocation, data?: un
     const missing =
       data !== undefined
         ? isMissingMember(data, path)
-        : code === 'invalid_type' && (read(issue, 'received') === 'undefined' || /received undefined$/.test(message));
+        : code === 'invalid_type' && (read(issue, 'received') === 'undefined' || message.endsWith('received undefined'));
     if (missing) return [{ location, pointer, keyword: 'required', message }];
   }
   const rule = zodRule(issue, code);
