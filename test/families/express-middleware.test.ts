@@ -33,6 +33,12 @@ const spec = {
   },
 };
 
+const form = (field: string, size: number): RequestInit => {
+  const data = new FormData();
+  data.append(field, new Blob(['x'.repeat(size)]), 'a.png');
+  return { method: 'POST', body: data };
+};
+
 /**
  * Upload, token and OpenAPI middleware on a real Express app over HTTP: Multer, express-jwt and
  * express-openapi-validator make their own errors; faultline answers them.
@@ -51,12 +57,6 @@ describe('express middleware that throws: multer, express-jwt, express-openapi-v
     app = await listen(createServer(server));
   });
   afterAll(() => app.close());
-
-  const form = (field: string, size: number): RequestInit => {
-    const data = new FormData();
-    data.append(field, new Blob(['x'.repeat(size)]), 'a.png');
-    return { method: 'POST', body: data };
-  };
 
   it('multer: a file over the limit is a 413 naming the field', async () => {
     const res = await request(`${app.url}/avatar`, form('avatar', 64));
@@ -100,13 +100,14 @@ describe('express middleware that throws: multer, express-jwt, express-openapi-v
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_request"');
   });
 
+  // The validator stops at a part's first failure: one issue per part here.
+  const rules = async (query: string, body: unknown) => {
+    const res = await request(`${app.url}/api/pins${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(400);
+    return (res.json as { details: { field: string; in: string; code: string }[] }).details.map((d) => `${d.in} ${d.field} ${d.code}`).toSorted();
+  };
+
   it('express-openapi-validator: request failures are field issues with locations and keywords', async () => {
-    // The validator stops at a part's first failure: one issue per part here.
-    const rules = async (query: string, body: unknown) => {
-      const res = await request(`${app.url}/api/pins${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      expect(res.status).toBe(400);
-      return (res.json as { details: { field: string; in: string; code: string }[] }).details.map((d) => `${d.in} ${d.field} ${d.code}`).toSorted();
-    };
     expect(await rules('?limit=0', { cid: 'Q' })).toEqual(['body /cid minLength', 'query /limit minimum']);
     expect(await rules('', { cid: 'bafy', admin: true })).toEqual(['body /admin additionalProperties']);
   });

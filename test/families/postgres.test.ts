@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { Client, Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../harness/harness.js';
 import { startPostgres, type DatabaseServer } from '../support/databases.js';
@@ -8,7 +8,7 @@ import { databaseApp } from './database-app.js';
 const STORED = 'stored-secret@example.com';
 
 async function canConnect(port: number): Promise<boolean> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
   try {
     await client.connect();
     return true;
@@ -19,17 +19,25 @@ async function canConnect(port: number): Promise<boolean> {
   }
 }
 
+const conflict = (pointers: string[]) => ({
+  type: 'about:blank',
+  title: 'Conflict',
+  status: 409,
+  detail: 'A record with the same values already exists',
+  errors: pointers.map((pointer) => ({ detail: 'is already taken', pointer })),
+});
+
 /**
  * PostgreSQL's refusals, made by a real server through node-postgres, reach the client as a 409
  * naming the key's columns (never the value, the constraint, the table or the SQL), or a 400.
  */
 describe('postgres (node-postgres against a real server)', () => {
   let server: DatabaseServer;
-  let pool: pg.Pool;
+  let pool: Pool;
   let app: RunningApp;
   beforeAll(async () => {
     server = await startPostgres(canConnect);
-    pool = new pg.Pool({ host: '127.0.0.1', port: server.port, user: 'postgres', database: 'postgres' });
+    pool = new Pool({ host: '127.0.0.1', port: server.port, user: 'postgres', database: 'postgres' });
     await pool.query(`
       CREATE TABLE orgs (id serial PRIMARY KEY);
       CREATE TABLE accounts (id serial PRIMARY KEY, email text UNIQUE, "userName" text UNIQUE, org_id int REFERENCES orgs(id));
@@ -61,14 +69,6 @@ describe('postgres (node-postgres against a real server)', () => {
     await app?.close();
     await pool?.end();
     await server?.stop();
-  });
-
-  const conflict = (pointers: string[]) => ({
-    type: 'about:blank',
-    title: 'Conflict',
-    status: 409,
-    detail: 'A record with the same values already exists',
-    errors: pointers.map((pointer) => ({ detail: 'is already taken', pointer })),
   });
 
   it.each([

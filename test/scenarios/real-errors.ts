@@ -13,7 +13,7 @@ import axios from 'axios';
 import Database from 'better-sqlite3';
 import { expressjwt } from 'express-jwt';
 import * as openapi from 'express-openapi-validator';
-import got from 'got';
+import { got } from 'got';
 import { jwtVerify, SignJWT } from 'jose';
 import ky from 'ky';
 import { MongoServerError } from 'mongodb';

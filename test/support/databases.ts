@@ -32,7 +32,7 @@ function findBinary(names: readonly string[], dirs: readonly string[], debianPac
 
 function postgresBinDirs(): string[] {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).sort().reverse() : [];
+  const versions = existsSync(root) ? readdirSync(root).toSorted().toReversed() : [];
   return [...versions.map((v) => join(root, v, 'bin')), '/usr/local/bin', '/usr/bin'];
 }
 
