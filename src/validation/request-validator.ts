@@ -55,9 +55,12 @@ export interface RequestValidator {
   validateRequest(parts: RequestParts): ValidatedParts | undefined | Promise<ValidatedParts | undefined>;
 }
 
+/** zod's own `safeParse` (3 and 4): the same issues as its Standard Schema interface, without its wrapping. */
+type SafeParse = (data: unknown) => { success: boolean; data?: unknown; error?: { issues?: unknown } };
+
 type Check =
   | { readonly location: IssueLocation; readonly ajv: CompiledSchema }
-  | { readonly location: IssueLocation; readonly props: StandardSchemaV1.Props };
+  | { readonly location: IssueLocation; readonly props: StandardSchemaV1.Props; readonly safeParse?: SafeParse };
 
 /** The issues and outputs gathered so far by one `validateRequest`. */
 interface Verdict {
@@ -98,7 +101,15 @@ export function createRequestValidator(
     if (isStandardSchema(schema)) {
       standard[location] = schema;
       // Read once: some libraries make `~standard` a getter that builds a new object.
-      checks.push({ location, props: schema['~standard'] });
+      const props = schema['~standard'];
+      const safeParse = (schema as { safeParse?: unknown }).safeParse;
+      // zod's `~standard.validate` wraps `safeParse` in a result of its own: calling `safeParse`
+      // keeps validate() as fast as zod itself (an async refinement makes it throw: then `validate`).
+      if (props.vendor === 'zod' && typeof safeParse === 'function') {
+        checks.push({ location, props, safeParse: (data) => (safeParse as SafeParse).call(schema, data) });
+      } else {
+        checks.push({ location, props });
+      }
       continue;
     }
     if (looksLikeSchemaLibrary(schema)) {
@@ -151,9 +162,17 @@ function dataOf(parts: RequestParts, location: IssueLocation): unknown {
   return location === 'headers' ? copyOf(parts.headers) : parts[location];
 }
 
-/** An ajv verdict (true/false), or a Standard Schema result (or a promise of one). */
+/** An ajv verdict (true/false), a zod `safeParse` result, or a Standard Schema result (or a promise of one). */
 function run(check: Check, data: unknown): unknown {
   if ('ajv' in check) return check.ajv(data);
+  if (check.safeParse !== undefined) {
+    try {
+      return check.safeParse(data);
+    } catch {
+      // zod refuses to run an async refinement synchronously; its Standard Schema `validate` awaits it.
+      return check.props.validate(data);
+    }
+  }
   return check.props.validate(data);
 }
 
@@ -170,15 +189,34 @@ function record(check: Check, result: unknown, data: unknown, verdict: Verdict):
   if (result === null || typeof result !== 'object') {
     throw new TypeError(`faultline: the ${location} validator's ~standard.validate() returned no result`);
   }
+  if (typeof (result as { success?: unknown }).success === 'boolean') {
+    // zod's safeParse result.
+    const parsed = result as { success: boolean; data?: unknown; error?: { issues?: unknown } };
+    if (parsed.success) {
+      (verdict.outputs ??= {})[location] = parsed.data;
+      return;
+    }
+    recordIssues(check, parsed.error?.issues, data, verdict);
+    return;
+  }
+  recordStandard(check, result, data, verdict);
+}
+
+function recordStandard(check: Check & { props: StandardSchemaV1.Props }, result: object, data: unknown, verdict: Verdict): void {
+  const { location } = check;
   const issues = (result as { issues?: unknown }).issues;
   if (issues === undefined || issues === null) {
     (verdict.outputs ??= {})[location] = (result as { value?: unknown }).value;
     return;
   }
+  recordIssues(check, issues, data, verdict);
+}
+
+function recordIssues(check: Check & { props: StandardSchemaV1.Props }, issues: unknown, data: unknown, verdict: Verdict): void {
   if (verdict.issues !== undefined && verdict.issues.length >= MAX_ISSUES) return;
   const room = MAX_ISSUES - (verdict.issues?.length ?? 0);
-  const found = Array.isArray(issues) ? issuesFromStandard(check.props.vendor, issues, location, room, data) : [];
-  addIssues(verdict, found, location);
+  const found = Array.isArray(issues) ? issuesFromStandard(check.props.vendor, issues, check.location, room, data) : [];
+  addIssues(verdict, found, check.location);
 }
 
 function addIssues(verdict: Verdict, found: FieldIssue[], location: IssueLocation): void {
