@@ -23,6 +23,8 @@ describe('upstream: another service refused, or did not answer', () => {
     expect(fault).toEqual({ status: 502, code: 'BAD_GATEWAY', message: 'A request to an upstream service failed', expose: false });
     const debug = normalize(real(name), { debug: true });
     expect(debug.cause).toBeUndefined();
+    expect(debug.stack).toBeUndefined();
+    expect(body(real(name), { debug: true })).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'A request to an upstream service failed' });
     expect(JSON.stringify(body(real(name)))).toBe('{"type":"about:blank","title":"Bad Gateway","status":502,"detail":"Bad Gateway"}');
   });
 

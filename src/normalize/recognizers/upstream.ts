@@ -1,4 +1,4 @@
-import { debugStack, type FaultInput, type FaultPolicy } from '../fault-input.js';
+import type { FaultInput } from '../fault-input.js';
 import { read, readString } from '../read.js';
 
 // undici's (and so Node's fetch's) timeout codes, and the system ones the other clients surface.
@@ -34,15 +34,16 @@ type Failure = 'timeout' | 'failed';
  * `FetchError`, got's and ky's errors, Octokit's `RequestError`, undici's errors and Node's
  * `fetch failed`, and `AbortSignal.timeout()`'s `TimeoutError`. A timeout is a 504 Gateway
  * Timeout, anything else a 502 Bad Gateway, hidden as every 5xx is: the other service's URL,
- * headers, token, body, status and code never leave, and nothing of the thrown value (its
- * request and response included) is kept, even for debug output; `onError` still gets it whole.
+ * headers, token, body, status and code never leave, and nothing of the thrown value is kept,
+ * even for debug output (its stack and cause included: ofetch's message quotes the URL, with any
+ * token in its query); `onError` still gets it whole, for the server's logs.
  */
-export function fromUpstream(thrown: unknown, policy?: FaultPolicy): FaultInput | undefined {
+export function fromUpstream(thrown: unknown): FaultInput | undefined {
   const failure = upstreamFailure(thrown);
   if (failure === undefined) return undefined;
   return failure === 'timeout'
-    ? { status: 504, expose: false, message: 'A request to an upstream service timed out', stack: debugStack(thrown, policy) }
-    : { status: 502, expose: false, message: 'A request to an upstream service failed', stack: debugStack(thrown, policy) };
+    ? { status: 504, expose: false, message: 'A request to an upstream service timed out' }
+    : { status: 502, expose: false, message: 'A request to an upstream service failed' };
 }
 
 function upstreamFailure(thrown: unknown): Failure | undefined {
