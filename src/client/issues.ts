@@ -116,8 +116,9 @@ const MAX_PARAMS = 16;
 const MAX_PARAM_LIST = 64;
 
 /**
- * An issue's `params` as a server sent them: at most 16 members, each a JSON scalar or a list of
- * at most 64 scalars; anything else (objects, longer lists) is left out. Undefined when none is left.
+ * An issue's `params` as a server sent them: at most 16 members, each a string, number or boolean
+ * or a list of at most 64 of them; anything else (null, objects, longer lists) is left out.
+ * Undefined when none is left.
  */
 function paramsOf(value: unknown): Record<string, IssueParam> | undefined {
   if (!isObject(value)) return undefined;
@@ -134,8 +135,8 @@ function paramsOf(value: unknown): Record<string, IssueParam> | undefined {
   return out;
 }
 
-function isScalar(value: unknown): value is string | number | boolean | null {
-  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /**

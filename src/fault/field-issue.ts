@@ -1,8 +1,8 @@
 /** Where in the request a field issue points. */
 export type IssueLocation = 'body' | 'query' | 'params' | 'headers';
 
-/** One value of an issue's `params`: a JSON scalar, or a short list of them (`allowedValues`). */
-export type IssueParam = string | number | boolean | null | readonly (string | number | boolean | null)[];
+/** One value of an issue's `params`: a string, number or boolean, or a short list of them (`allowedValues`). */
+export type IssueParam = string | number | boolean | readonly (string | number | boolean)[];
 
 /**
  * One problem with one field of the request. `pointer` is an RFC 6901 JSON pointer into the

@@ -128,9 +128,9 @@ const MAX_PARAM_LIST = 32;
 const MAX_PARAM_TEXT = 256;
 
 /**
- * An issue's params as envelopes may show them: at most 8 named JSON scalars or short lists of
- * them. Anything else (objects, functions, long texts, long lists) is dropped, not truncated: a
- * cut list of allowed values would tell the client something false.
+ * An issue's params as envelopes may show them: at most 8 named strings, numbers or booleans, or
+ * short lists of them. Anything else (null, objects, functions, long texts, long lists) is dropped,
+ * not truncated: a cut list of allowed values would tell the client something false.
  */
 function checkParams(value: unknown): Record<string, IssueParam> | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -150,7 +150,7 @@ function checkParams(value: unknown): Record<string, IssueParam> | undefined {
 function checkParam(value: unknown): IssueParam | undefined {
   if (Array.isArray(value)) {
     if (value.length > MAX_PARAM_LIST) return undefined;
-    const list: (string | number | boolean | null)[] = [];
+    const list: (string | number | boolean)[] = [];
     for (const item of value) {
       const scalar = checkScalar(item);
       if (scalar === undefined) return undefined;
@@ -161,8 +161,8 @@ function checkParam(value: unknown): IssueParam | undefined {
   return checkScalar(value);
 }
 
-function checkScalar(value: unknown): string | number | boolean | null | undefined {
-  if (value === null || typeof value === 'boolean') return value;
+function checkScalar(value: unknown): string | number | boolean | undefined {
+  if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string') return value.length <= MAX_PARAM_TEXT ? value : undefined;
   return undefined;

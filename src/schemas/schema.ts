@@ -25,15 +25,15 @@ export const ISSUE_LOCATION: JsonSchema = { enum: ['body', 'query', 'params', 'h
 
 /**
  * A field issue's `params`: the failed rule's parameters, named as ajv names them (`limit`,
- * `type`, `allowedValues`, `format`, …), each a JSON scalar or a short list of scalars.
+ * `type`, `allowedValues`, `format`, …), each a string, number or boolean or a short list of them.
+ * Only keywords OpenAPI 3.0 shares with JSON Schema, as the schema also goes into OpenAPI documents.
  */
-const JSON_SCALAR: JsonSchema = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] };
+const SCALAR: JsonSchema = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
 
 export const ISSUE_PARAMS: JsonSchema = {
   type: 'object',
   maxProperties: 8,
-  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]{0,31}$' },
-  additionalProperties: { anyOf: [JSON_SCALAR, { type: 'array', maxItems: 32, items: JSON_SCALAR }] },
+  additionalProperties: { anyOf: [SCALAR, { type: 'array', maxItems: 32, items: SCALAR }] },
 };
 
 /** The flat issue list of the error-message-code (`details`) and status-object (`errors`) styles. */

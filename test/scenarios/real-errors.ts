@@ -118,11 +118,11 @@ async function expressJwtExpired(): Promise<unknown> {
   });
 }
 
-function mongooseErrors(): Record<string, unknown> {
+async function mongooseErrors(): Promise<Record<string, unknown>> {
   const schema = new mongoose.Schema({ email: { type: String, required: true, minlength: 5 }, age: { type: Number, min: 0 } });
   const User = (mongoose.models.ScenarioUser ?? mongoose.model('ScenarioUser', schema)) as mongoose.Model<unknown>;
   const made: Record<string, unknown> = {};
-  made['mongoose-validation'] = new User({ email: 'abc', age: UPSTREAM_SECRET }).validateSync();
+  made['mongoose-validation'] = await caught(() => new User({ email: 'abc', age: UPSTREAM_SECRET }).validate());
   try {
     // Casting a query's filter, as `User.findById(req.params.id)` does before it runs.
     User.find({ _id: UPSTREAM_SECRET } as never).cast(User);
@@ -164,7 +164,7 @@ export const REAL_ERRORS: Readonly<Record<string, unknown>> = {
     keyPattern: { email: 1 },
     errmsg: `E11000 duplicate key error collection: app.users index: email_1 dup key: { email: "${UPSTREAM_SECRET}" }`,
   }),
-  ...mongooseErrors(),
+  ...(await mongooseErrors()),
   'prisma-unique': new PrismaClientKnownRequestError(`Unique constraint failed on the fields: (\`email\`) ${UPSTREAM_SECRET}`, {
     code: 'P2002',
     clientVersion: '7.10.0',
