@@ -1,5 +1,5 @@
 // `npm run bench`: micro, memory and macro benchmarks, each printed as tables of ratios measured
-// side by side in this run. `--only micro,memory,macro` picks sections; `--quick` shortens them.
+// side by side in this run. `--only micro,memory,what-apps-throw,macro` picks sections; `--quick` shortens them.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { microTables, runMicro } from './micro/micro.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const sections = new Set(onlyArg === undefined ? ['micro', 'memory', 'macro'] : onlyArg.split(','));
+const sections = new Set(onlyArg === undefined ? ['micro', 'memory', 'what-apps-throw', 'macro'] : onlyArg.split(','));
 const groupsArg = args.find((arg) => arg.startsWith('--groups='))?.slice('--groups='.length);
 
 const started = Date.now();
@@ -38,6 +38,17 @@ if (sections.has('memory')) {
   });
   if (code !== 0) process.exitCode = 1;
   console.log(`\n(memory done at ${elapsed()})\n`);
+}
+
+if (sections.has('what-apps-throw')) {
+  console.log('## what-apps-throw: validate() with zod against zod directly; the recognisers on the 404 path\n');
+  // Its own process and file (bench/what-apps-throw.ts), so it runs alone too.
+  const code = await new Promise<number | null>((resolve) => {
+    const script = fileURLToPath(new URL('./what-apps-throw.ts', import.meta.url));
+    spawn(process.execPath, ['--import', 'tsx', script, ...(quick ? ['--quick'] : [])], { stdio: 'inherit', env: CHILD_ENV }).on('exit', resolve);
+  });
+  if (code !== 0) process.exitCode = 1;
+  console.log(`\n(what-apps-throw done at ${elapsed()})\n`);
 }
 
 if (sections.has('macro')) {

@@ -25,7 +25,7 @@ export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-i
 export { escapePointerToken, pointerTokens, childPointer, isJsonPointer } from './fault/json-pointer.js';
 
 export { map, type ErrorMapping, type ErrorMatcher, type MapTarget } from './normalize/map.js';
-export { RECOGNIZERS, type Recognizer } from './normalize/normalize.js';
+export { RECOGNIZERS, RECOGNIZER_FAMILIES, type Recognizer, type RecognizerFamily } from './normalize/normalize.js';
 export type { FaultInput } from './normalize/fault-input.js';
 export { issuesFromAjv, type AjvErrorLike } from './normalize/recognizers/ajv.js';
 export { BODY_MESSAGES } from './normalize/recognizers/body-parser.js';
@@ -76,11 +76,15 @@ export { precompiledValidators } from './validation/precompiled.js';
 export {
   createRequestValidator,
   REQUEST_LOCATIONS,
+  type PartSchema,
   type RequestParts,
   type RequestSchemas,
   type RequestValidator,
   type RequestValidatorOptions,
+  type ValidatedParts,
 } from './validation/request-validator.js';
+export { isStandardSchema, type StandardSchemaV1 } from './validation/standard-schema.js';
+export type { JsonSchemaValue, SchemaInputValue, SchemaOutput } from './validation/schema-types.js';
 export { RequestValidationError, VALIDATION_MESSAGE } from './validation/validation-error.js';
 export {
   compilerFor,

@@ -6,7 +6,7 @@ import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
 import { headerName, headerValue } from './headers/header-value.js';
 import { checkOptions } from './checks/check-options.js';
 import { FAULTLINE_OPTION_RULES, PRESET_RULES } from './checks/faultline-option-rules.js';
-import type { NormalizeSettings, Recognizer } from './normalize/normalize.js';
+import { recognizersWithout, type NormalizeSettings, type Recognizer, type RecognizerFamily } from './normalize/normalize.js';
 import type { ErrorMapping } from './normalize/map.js';
 import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
 import type { RequestFacts } from './request-facts.js';
@@ -48,10 +48,16 @@ export interface FaultlineOptions {
    * `application/json`, with `Vary: Accept`. Default `true`; `false` always sends the envelope's type.
    */
   negotiate?: boolean;
+  /**
+   * Families of thrown values faultline should not recognise (`['prisma', 'upstream']`): their
+   * errors are then unrecognised (a hidden 500) unless a `map` entry or another family takes them.
+   * An unknown name throws when the handler is made.
+   */
+  disableRecognizers?: readonly RecognizerFamily[];
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
-export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers'> {
+export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers' | 'disableRecognizers'> {
   readonly name: string;
   /** The documented API's own errors, as a typed catalog (`presets.statusObject.errors.INVALID_TOKEN()`). */
   readonly errors?: Readonly<Record<string, ErrorFactory<string>>>;
@@ -93,6 +99,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     codes.set(Number(key), code);
   }
   const challenge = merged.challenge === false ? undefined : headerValue(merged.challenge ?? 'Bearer');
+  const disabled: ReadonlySet<string> = new Set(options.disableRecognizers ?? []);
   return {
     envelope: resolveEnvelope(merged.envelope),
     variants,
@@ -100,6 +107,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     codes,
     map: [...(options.map ?? []), ...(preset.map ?? [])],
     recognizers: options.recognizers ?? [],
+    builtInRecognizers: recognizersWithout(disabled),
     debug: merged.debug === true,
     keepDebug: merged.debug === true,
     onError: options.onError,

@@ -13,6 +13,7 @@ import {
 } from '../../src/kit.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
+export { validate, type FastifyValidateHook, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
 
 /** A Fastify plugin function, marked to skip encapsulation. */
 export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, done: (error?: Error) => void) => void) & {

@@ -16,7 +16,7 @@ import {
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
-export { validate, type HonoValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { validate, type HonoValidatedInput, type HonoValidateMiddleware, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
 export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
 // A cycle by design, safe: faultline() calls this file's handlers only when called, after both
 // modules have loaded. It goes away once the handlers live in files of their own.

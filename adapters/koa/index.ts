@@ -13,7 +13,7 @@ import { emitError } from './error-event.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
-export { validate, type KoaValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { validate, type KoaValidateMiddleware, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
 export { rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
 
 /**

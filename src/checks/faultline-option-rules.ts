@@ -1,6 +1,7 @@
 import { ENVELOPES } from '../envelopes/index.js';
 import { headerName } from '../headers/header-value.js';
 import { CODE } from '../normalize/fault-input.js';
+import { RECOGNIZER_FAMILIES } from '../normalize/normalize.js';
 import type { FaultlineOptions, Preset } from '../options.js';
 import { RATE_LIMIT_HEADER_STANDARDS } from '../rate-limit/standard.js';
 import { isErrorStatus } from '../status/lookup.js';
@@ -45,6 +46,7 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   preset,
   recognizers: arrayOf(isFunction, 'an array of recognizer functions'),
   negotiate: isBoolean,
+  disableRecognizers: arrayOf(oneOf(Object.keys(RECOGNIZER_FAMILIES)), `an array of recognizer families: ${Object.keys(RECOGNIZER_FAMILIES).join(', ')}`),
 };
 
 /** A preset's members: the options a preset may set, its name and its documented catalog. */

@@ -1,9 +1,9 @@
 import type { JsonValue } from '../fault/fault.js';
-import type { IssueLocation } from '../fault/field-issue.js';
+import type { IssueLocation, IssueParam } from '../fault/field-issue.js';
 
 /**
  * One field-level problem read back from an error body. Only `pointer` and `message` are carried by
- * every envelope that carries issues; `keyword` and `location` are there when the envelope has them.
+ * every envelope that carries issues; `keyword`, `location` and `params` are there when the envelope has them.
  */
 export interface ClientIssue {
   /** An RFC 6901 JSON pointer into the request part (`/pins/0/cid`), `''` for the part as a whole. */
@@ -13,6 +13,8 @@ export interface ClientIssue {
   readonly keyword?: string;
   /** Where in the request: faultline's `body`, `query`, `params`, `headers`, or what another API says. */
   readonly location?: IssueLocation | (string & {});
+  /** The rule's parameters, as ajv names them (`{ limit: 1 }` for minLength), for a message of the client's own. */
+  readonly params?: Readonly<Record<string, IssueParam>>;
 }
 
 /**

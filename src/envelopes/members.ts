@@ -1,3 +1,4 @@
+import type { IssueParam } from '../fault/field-issue.js';
 import type { PublicFault } from './envelope.js';
 
 /**
@@ -20,14 +21,22 @@ export function withMembers<B extends Record<string, unknown>>(body: B, fault: P
   return body;
 }
 
+/** One item of the flat issue list: `params` only when the rule has some. */
+export interface IssueListItem {
+  field: string;
+  in: string;
+  code: string;
+  message: string;
+  params?: Readonly<Record<string, IssueParam>>;
+}
+
 /** Issues as the flat list the error-message-code and status-object styles carry. */
-export function issueList(fault: PublicFault): { field: string; in: string; code: string; message: string }[] | undefined {
-  return fault.issues?.map((issue) => ({
-    field: issue.pointer,
-    in: issue.location,
-    code: issue.keyword,
-    message: issue.message,
-  }));
+export function issueList(fault: PublicFault): IssueListItem[] | undefined {
+  return fault.issues?.map((issue) => {
+    const item: IssueListItem = { field: issue.pointer, in: issue.location, code: issue.keyword, message: issue.message };
+    if (issue.params !== undefined) item.params = issue.params;
+    return item;
+  });
 }
 
 /** A one-line summary of the issues, for styles that carry only text. */

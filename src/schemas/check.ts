@@ -73,6 +73,12 @@ function check(schema: JsonSchema | boolean, value: unknown, pointer: string, ro
       case 'maxItems':
         if (Array.isArray(value) && value.length > (rule as number)) fail(`must NOT have more than ${String(rule)} items`);
         break;
+      case 'minProperties':
+        if (isObject(value) && Object.keys(value).length < (rule as number)) fail(`must NOT have fewer than ${String(rule)} properties`);
+        break;
+      case 'maxProperties':
+        if (isObject(value) && Object.keys(value).length > (rule as number)) fail(`must NOT have more than ${String(rule)} properties`);
+        break;
       case 'items':
         if (Array.isArray(value)) value.forEach((item, i) => check(rule as JsonSchema, item, `${pointer}/${i}`, root, out));
         break;
@@ -105,6 +111,15 @@ function check(schema: JsonSchema | boolean, value: unknown, pointer: string, ro
             else check(rule as JsonSchema | boolean, value[name], `${pointer}/${escape(name)}`, root, out);
           }
         }
+        break;
+      case 'anyOf':
+        if (!(rule as (JsonSchema | boolean)[]).some((sub) => isValid(sub, value, root))) fail('must match a schema in anyOf');
+        break;
+      case 'oneOf':
+        if ((rule as (JsonSchema | boolean)[]).filter((sub) => isValid(sub, value, root)).length !== 1) fail('must match exactly one schema in oneOf');
+        break;
+      case 'allOf':
+        for (const sub of rule as (JsonSchema | boolean)[]) check(sub, value, pointer, root, out);
         break;
       case 'not':
         if (isValid(rule as JsonSchema, value, root)) fail('must NOT be valid');

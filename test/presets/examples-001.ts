@@ -148,7 +148,7 @@ export const seed001: SeedExamples = {
         code: 'BAD_REQUEST',
         details: [
           { field: '/name', in: 'body', code: 'required', message: 'is required' },
-          { field: '/totp', in: 'body', code: 'pattern', message: 'must match pattern "^[0-9]{6}$"' },
+          { field: '/totp', in: 'body', code: 'pattern', message: 'must match pattern "^[0-9]{6}$"', params: { pattern: '^[0-9]{6}$' } },
         ],
       }),
     },

@@ -1,6 +1,7 @@
 import Boom from '@hapi/boom';
 import createError from 'http-errors';
 import { defineErrors, errors } from '../../src/index.js';
+import { REAL_ERRORS } from './real-errors.js';
 
 /** The text planted in every value that must not leak. */
 export const SECRET = 'sk_live_51HxSECRET';
@@ -42,6 +43,34 @@ export interface ThrowScenario {
   readonly secret?: boolean;
 }
 
+const real = (name: string) => (): unknown => {
+  if (!(name in REAL_ERRORS)) throw new Error(`test bug: no real error named ${name}`);
+  return REAL_ERRORS[name];
+};
+
+const INVALID_TOKEN = 'Bearer error="invalid_token", error_description="The access token expired"';
+
+/**
+ * What apps throw, made by the libraries themselves (real-errors.ts): another service's refusal
+ * is a 502 (a timeout a 504) without its challenge, a schema library's failure a 400 with field
+ * issues, a database conflict a 409, an upload over a limit a 413, a refused token a 401.
+ */
+const REAL_SCENARIOS: readonly ThrowScenario[] = [
+  ...[401, 403, 404, 500].flatMap((status) =>
+    ['axios', 'ofetch'].map((client) => ({ name: `${client}-${status}`, thrown: real(`${client}-${status}`), status: 502, headers: { 'www-authenticate': null, 'set-cookie': null }, secret: true })),
+  ),
+  ...['axios-timeout', 'axios-abort-timeout', 'ofetch-timeout', 'got-timeout', 'ky-timeout', 'fetch-timeout'].map((name) => ({ name, thrown: real(name), status: 504, secret: true })),
+  ...['got-404', 'ky-403', 'fetch-refused', 'octokit'].map((name) => ({ name, thrown: real(name), status: 502, headers: { 'www-authenticate': null }, secret: true })),
+  ...['zod-4', 'zod-3', 'valibot', 'arktype-assert', 'mongoose-validation', 'openapi-validator-400'].map((name) => ({ name, thrown: real(name), status: 400, secret: true })),
+  { name: 'mongoose-cast', thrown: real('mongoose-cast'), status: 400, secret: true },
+  ...['sqlite-unique', 'sqlite-foreign-key', 'mongodb-duplicate', 'prisma-unique'].map((name) => ({ name, thrown: real(name), status: 409, secret: true })),
+  { name: 'prisma-not-found', thrown: real('prisma-not-found'), status: 404, secret: true },
+  { name: 'multer-file-size', thrown: real('multer-file-size'), status: 413 },
+  { name: 'multer-unexpected-file', thrown: real('multer-unexpected-file'), status: 400 },
+  { name: 'express-jwt-expired', thrown: real('express-jwt-expired'), status: 401, headers: { 'www-authenticate': INVALID_TOKEN } },
+  { name: 'jose-expired', thrown: real('jose-expired'), status: 401, headers: { 'www-authenticate': INVALID_TOKEN }, secret: true },
+];
+
 /** Every family normalize recognises, and the hostile values it must survive. */
 export const THROW_SCENARIOS: readonly ThrowScenario[] = [
   { name: 'faultline-404', thrown: () => errors.notFound('No pin with that id'), status: 404 },
@@ -80,6 +109,7 @@ export const THROW_SCENARIOS: readonly ThrowScenario[] = [
   { name: 'circular-details', thrown: circular, status: 400 },
   { name: 'header-injection', thrown: () => createError(401, 'x', { headers: { 'WWW-Authenticate': 'Bearer\r\nSet-Cookie: pwned=1', 'Set-Cookie': 'pwned=2' } }), status: 401, headers: { 'set-cookie': null, 'www-authenticate': 'Bearer Set-Cookie: pwned=1' } },
   { name: 'frozen-null-proto', thrown: () => Object.freeze(Object.assign(Object.create(null) as object, { status: 404, message: 'frozen' })), status: 404 },
+  ...REAL_SCENARIOS,
 ];
 
 /** Throwers by name, as the harnesses take them. */

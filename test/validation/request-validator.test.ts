@@ -127,7 +127,7 @@ describe('validateRequest', () => {
 
   it('the body is never coerced', () => {
     const error = failure(() => createRequestValidator(compiler, { body: { type: 'object', properties: { n: { type: 'integer' } } } }).validateRequest({ body: { n: '1' } }));
-    expect(error.issues).toEqual([{ location: 'body', pointer: '/n', keyword: 'type', message: 'must be integer' }]);
+    expect(error.issues).toEqual([{ location: 'body', pointer: '/n', keyword: 'type', message: 'must be integer', params: { type: 'integer' } }]);
   });
 
   it(`caps the issues of all parts together at ${MAX_ISSUES}`, () => {
@@ -136,7 +136,7 @@ describe('validateRequest', () => {
     const error = failure(() => validator.validateRequest({ query, body: { pins: Array.from({ length: 5000 }, () => ({ cid: 1 })) } }));
     expect(error.issues).toHaveLength(MAX_ISSUES);
     expect(error.issues?.slice(0, 80).every((i) => i.location === 'query')).toBe(true);
-    expect(error.issues?.[80]).toEqual({ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string' });
+    expect(error.issues?.[80]).toEqual({ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string', params: { type: 'string' } });
     expect(error.issues?.[99]?.pointer).toBe('/pins/19/cid');
   });
 

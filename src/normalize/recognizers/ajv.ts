@@ -2,6 +2,7 @@ import type { FieldIssue, IssueLocation } from '../../fault/field-issue.js';
 import { MAX_ISSUES } from '../../fault/field-issue.js';
 import { childPointer, isJsonPointer } from '../../fault/json-pointer.js';
 import type { FaultInput } from '../fault-input.js';
+import { ajvParams } from '../issues/rule.js';
 import { read, readString } from '../read.js';
 
 /**
@@ -31,6 +32,7 @@ function isAjvError(value: unknown): value is AjvErrorLike {
 /**
  * ajv errors as field issues. `required`, `dependentRequired` and `additionalProperties` point at
  * the field itself (ajv reports the parent object); the pointer's tokens are escaped (RFC 6901).
+ * The params that describe the rule (`limit`, `type`, `allowedValues`, `format`, …) are kept.
  */
 export function issuesFromAjv(errors: readonly AjvErrorLike[], location: IssueLocation): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -55,7 +57,8 @@ export function issuesFromAjv(errors: readonly AjvErrorLike[], location: IssueLo
         message = 'is not allowed';
       }
     }
-    issues.push({ location, pointer, keyword, message });
+    const kept = ajvParams(keyword, params);
+    issues.push(kept === undefined ? { location, pointer, keyword, message } : { location, pointer, keyword, message, params: kept });
   }
   return issues;
 }
