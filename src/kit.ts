@@ -69,6 +69,8 @@ export { envelopeSchemas } from './schemas/index.js';
 export * from './openapi/index.js';
 
 export { errorLogFields, errorLogLine, describeThrown, logText, MAX_LOG_TEXT, MAX_CAUSES, type ThrownDetails, type ErrorLogFields } from './logging/index.js';
+export { logToConsole, type DefaultLogger } from './logging/default-logger.js';
+export { thrownText } from './logging/thrown-text.js';
 
 export type { AjvLike, CompiledSchema, SchemaInput } from './validation/ajv-like.js';
 export { createSchemaCompiler, type SchemaCompiler } from './validation/schema-compiler.js';

@@ -6,6 +6,7 @@ import {
   BODY_MESSAGES,
   createFaultline,
   errors,
+  logToConsole,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
@@ -20,11 +21,12 @@ export { validate, type HonoValidateMiddleware, type RequestSchemas, type Valida
 export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
 
 /**
- * The error handler: `app.onError(errorHandler(options))`. Hono gives `onError` only `Error`
+ * The error handler: `app.onError(errorHandler(options))`. Unexpected faults are logged as Hono's
+ * own handler logs them, to `console.error` (unless `onError` or `logUnexpected: false`). Hono gives `onError` only `Error`
  * instances (HTTPException included); register `errorBoundary` too for everything else.
  */
 export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): ErrorHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return function faultlineErrorHandler(error, c) {
     return respond(c, faultline, error);
   };
@@ -32,7 +34,7 @@ export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): E
 
 /** The unmatched-route handler: `app.notFound(notFound(options))`, worded as on every framework. */
 export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return function faultlineNotFound(c) {
     return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url)));
   };
@@ -45,7 +47,7 @@ export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFo
  * hands them to `onError` further in), so with `errorHandler` each thrown value is rendered once.
  */
 export function errorBoundary<E extends Env = Env>(options?: FaultlineOptions): MiddlewareHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return async function faultlineErrorBoundary(c, next) {
     try {
       await next();

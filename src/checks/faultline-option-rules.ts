@@ -38,6 +38,7 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   map: arrayOf(mapping, 'an array of mappings made by map()'),
   debug: isBoolean,
   onError: isFunction,
+  logUnexpected: isBoolean,
   challenge: either(satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== ''), oneOf([false])),
   validationStatus: oneOf([400, 422]),
   exposeHeaders: arrayOf(satisfies('a header name', (v) => headerName(v) !== undefined), 'an array of header names'),

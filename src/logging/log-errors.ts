@@ -4,6 +4,7 @@ import type { Fault } from '../fault/fault.js';
 import type { RequestFacts } from '../request-facts.js';
 import { logText } from './log-text.js';
 import { describeThrown, type ThrownDetails } from './thrown-details.js';
+import { stackText } from './thrown-text.js';
 
 /** The structured fields of one error's log line. */
 export interface ErrorLogFields {
@@ -86,7 +87,7 @@ export function logErrors(
       if (client !== undefined) target[client]?.(line);
       return;
     }
-    const stack = stackOf(describeThrown(thrown));
+    const stack = stackText(describeThrown(thrown));
     // No `undefined` second argument: Nest's Logger would print it as a stack.
     if (stack === undefined) target[server]?.(line);
     else target[server]?.(line, stack);
@@ -99,7 +100,7 @@ function methodName(logger: object, level: 'error' | 'warn' | 'info' | 'debug', 
   for (const name of names) {
     if (typeof (logger as Record<string, unknown>)[name] === 'function') return name;
   }
-  throw new TypeError(`faultline: logErrors needs a logger with a ${names.join(' or ')} method`);
+  throw new TypeError(`faultline: logErrors needs a logger with ${names.map(withArticle).join(' or ')} method`);
 }
 
 /** The fields of one error's line; what `logErrors` hands a pino-style logger. */
@@ -121,9 +122,7 @@ export function errorLogLine(fault: Fault, request: RequestFacts): string {
   return `${fault.status} ${logText(fault.code, 128)} ${logText(request.method, 32)} ${logText(request.path)}${id}: ${logText(fault.message)}`;
 }
 
-function stackOf(details: ThrownDetails): string | undefined {
-  const own = details.stack ?? (details.message === undefined ? undefined : `${details.type}: ${details.message}`);
-  const causes = (details.causes ?? []).map((cause) => `Caused by: ${cause.stack ?? `${cause.type}: ${cause.message ?? ''}`}`);
-  const parts = own === undefined ? causes : [own, ...causes];
-  return parts.length === 0 ? undefined : parts.join('\n');
+// "an error method", "a warn method".
+function withArticle(name: string): string {
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
 }

@@ -26,6 +26,8 @@ export function startExpress(
   asyncRoute: (handler: (req: express.Request) => Promise<void>) => express.RequestHandler,
 ): Promise<RunningApp> {
   const app = framework();
+  // Express's own logger (and so faultline's default one) is quiet when its env is 'test'.
+  app.set('env', spec.log === undefined ? 'test' : 'production');
   app.all('/throw/:name', (req) => {
     throw thrower(spec, req.params.name as string)();
   });

@@ -8,9 +8,11 @@ import { thrower, type AppSpec, type Harness } from './harness.js';
 /** The harness routes on Hono, wired as a Hono user wires faultline; also used in-process via `app.request()`. */
 export function honoApp(spec: AppSpec): Hono {
   const app = new Hono();
-  app.use(errorBoundary(spec.options));
-  app.onError(errorHandler(spec.options));
-  app.notFound(notFound(spec.options));
+  // Hono logs to console.error with no switch of its own; faultline's option is the switch.
+  const options = spec.log === undefined ? { logUnexpected: false, ...spec.options } : spec.options;
+  app.use(errorBoundary(options));
+  app.onError(errorHandler(options));
+  app.notFound(notFound(options));
   app.all('/throw/:name', (c) => {
     throw thrower(spec, c.req.param('name'))();
   });
