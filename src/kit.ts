@@ -53,6 +53,7 @@ export {
   type StoreFailurePolicy,
 } from './rate-limit/rate-limit.js';
 export type { RateLimiterLike } from './rate-limit/limiter.js';
+export { RATE_LIMIT_OPTION_RULES, type KeyAndCostOptions } from './rate-limit/option-rules.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
 export { STALE_HEADERS } from './headers/stale.js';
@@ -63,6 +64,23 @@ export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-ty
 export type { ErrorResponse } from './render/error-response.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
+
+// Checking an entry point's options when it is made: the rules of faultline's own, and the
+// combinators to write an adapter's (one message naming the option, the value and what is allowed).
+export { checkOptions, checkValue, type OptionRules } from './checks/check-options.js';
+export { arrayOf, describeValue, either, isBoolean, isFunction, isString, numberIn, oneOf, recordOf, satisfies, type Rule } from './checks/rule.js';
+export {
+  errorStatus,
+  instanceWith,
+  machineCode,
+  nonEmptyString,
+  nonNegativeInteger,
+  nonNegativeNumber,
+  plainObject,
+  positiveInteger,
+  positiveNumber,
+} from './checks/common-rules.js';
+export { FAULTLINE_OPTION_RULES, envelope as envelopeRule, mapping as mappingRule } from './checks/faultline-option-rules.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
 
 export { envelopeSchemas } from './schemas/index.js';
@@ -78,6 +96,7 @@ export { precompiledValidators } from './validation/precompiled.js';
 export {
   createRequestValidator,
   REQUEST_LOCATIONS,
+  REQUEST_SCHEMA_RULES,
   type RequestParts,
   type RequestSchemas,
   type RequestValidator,
@@ -86,6 +105,7 @@ export {
 export { RequestValidationError, VALIDATION_MESSAGE } from './validation/validation-error.js';
 export {
   compilerFor,
+  VALIDATE_OPTION_RULES,
   COERCING_AJV_OPTIONS,
   DEFAULT_AJV_OPTIONS,
   type DefaultAjvs,

@@ -1,3 +1,5 @@
+import { checkOptions, checkValue, type OptionRules } from '../checks/check-options.js';
+import { describeValue, oneOf, satisfies } from '../checks/rule.js';
 import { MAX_ISSUES, type FieldIssue, type IssueLocation } from '../fault/field-issue.js';
 import { issuesFromAjv } from '../normalize/recognizers/ajv.js';
 import type { CompiledSchema, SchemaInput } from './ajv-like.js';
@@ -42,24 +44,27 @@ export interface RequestValidator {
   validateRequest(parts: RequestParts): void;
 }
 
-/** Compiles `schemas` now: an invalid schema throws here, at setup, never at request time. */
+const jsonSchema = satisfies('a JSON Schema (an object, or true or false)', (v) => typeof v === 'boolean' || (v !== null && typeof v === 'object' && !Array.isArray(v)));
+
+/** `validate()`'s first argument: a schema per part of the request. */
+export const REQUEST_SCHEMA_RULES: OptionRules<RequestSchemas> = { body: jsonSchema, query: jsonSchema, params: jsonSchema, headers: jsonSchema };
+
+/**
+ * Compiles `schemas` now: an invalid schema throws here, at setup, never at request time. `where`
+ * names the entry point in the messages (`@Validate()`).
+ */
 export function createRequestValidator(
   compiler: SchemaCompiler,
   schemas: RequestSchemas,
   options: RequestValidatorOptions = {},
+  where = 'validate()',
 ): RequestValidator {
-  if (schemas === null || typeof schemas !== 'object') {
-    throw new TypeError('faultline: validate() takes { body?, query?, params?, headers? } schemas');
+  if (schemas === null || typeof schemas !== 'object' || Array.isArray(schemas)) {
+    throw new TypeError(`faultline: ${where} takes { body?, query?, params?, headers? } schemas, not ${describeValue(schemas)}`);
   }
-  const status = options.validationStatus;
-  if (status !== undefined && status !== 400 && status !== 422) {
-    throw new TypeError('faultline: validationStatus must be 400 or 422');
-  }
-  for (const key of Object.keys(schemas)) {
-    if (!(REQUEST_LOCATIONS as readonly string[]).includes(key)) {
-      throw new TypeError(`faultline: validate() has no "${key}" part; use body, query, params or headers`);
-    }
-  }
+  checkOptions(schemas, REQUEST_SCHEMA_RULES, where, 'schema');
+  const status = options?.validationStatus;
+  if (status !== undefined) checkValue(status, oneOf([400, 422]), `${where} option "validationStatus"`);
   const compiled: Partial<Record<IssueLocation, CompiledSchema>> = {};
   const checks: [IssueLocation, CompiledSchema][] = [];
   for (const location of REQUEST_LOCATIONS) {
