@@ -69,10 +69,9 @@ export { resolveSettings, type FaultlineOptions, type Preset, type Settings } fr
 // combinators to write an adapter's (one message naming the option, the value and what is allowed).
 export { checkOptions, checkValue, type OptionRules } from './checks/check-options.js';
 export { arrayOf, describeValue, either, isBoolean, isFunction, isString, numberIn, oneOf, recordOf, satisfies, type Rule } from './checks/rule.js';
+export { errorStatus, machineCode, statusKey } from './checks/fault-rules.js';
 export {
-  errorStatus,
   instanceWith,
-  machineCode,
   nonEmptyString,
   nonNegativeInteger,
   nonNegativeNumber,

@@ -4,6 +4,7 @@ import type { Context, Env, ErrorHandler, MiddlewareHandler, NotFoundHandler } f
 import { bodyLimit } from 'hono/body-limit';
 import {
   BODY_MESSAGES,
+  checkOptions,
   createFaultline,
   errors,
   logToConsole,
@@ -13,6 +14,8 @@ import {
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
+  type OptionRules,
+  positiveInteger,
 } from '../../src/kit.js';
 import { facts, pathOf } from './request-facts.js';
 
@@ -64,6 +67,7 @@ export interface JsonBodyOptions {
 }
 
 const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
+const JSON_BODY_OPTION_RULES: OptionRules<JsonBodyOptions> = { limit: positiveInteger };
 
 /**
  * Reads a JSON body up front, so its failures are client errors in the envelope, as with
@@ -71,6 +75,7 @@ const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
  * reads it with `c.req.json()` (Hono caches the text). Other content types pass through unparsed.
  */
 export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): MiddlewareHandler<E> {
+  checkOptions(options, JSON_BODY_OPTION_RULES, 'jsonBody()');
   const limit = bodyLimit({
     maxSize: options.limit ?? 102_400,
     onError: () => {

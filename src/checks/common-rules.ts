@@ -1,15 +1,9 @@
-// Rules more than one entry point's options share.
-import { CODE } from '../normalize/fault-input.js';
-import { isErrorStatus } from '../status/lookup.js';
+// Rules more than one entry point's options share. Nothing here imports the rest of the core: the
+// client entry point (faultline/client) uses them too.
 import { satisfies, type Rule } from './rule.js';
 
 export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
 
-/** An error status as an object key: `'404'`. */
-export const statusKey = satisfies('a status from 400 to 599', (v) => typeof v === 'string' && /^\d{3}$/.test(v) && isErrorStatus(Number(v)));
-/** An error status as a number: `404`. */
-export const errorStatus = satisfies('a status from 400 to 599', (v) => typeof v === 'number' && isErrorStatus(v));
-export const machineCode = satisfies('a machine code (letters, digits, _ . : -, at most 64)', (v) => typeof v === 'string' && CODE.test(v));
 export const nonEmptyString = satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== '');
 export const nonNegativeInteger = satisfies('an integer, 0 or more', (v) => Number.isSafeInteger(v) && (v as number) >= 0);
 export const positiveInteger = satisfies('an integer, 1 or more', (v) => Number.isSafeInteger(v) && (v as number) >= 1);

@@ -3,7 +3,8 @@ import { headerName } from '../headers/header-value.js';
 import type { FaultlineOptions, Preset } from '../options.js';
 import { RATE_LIMIT_HEADER_STANDARDS } from '../rate-limit/standard.js';
 import type { OptionRules } from './check-options.js';
-import { isObject, machineCode, nonEmptyString, statusKey } from './common-rules.js';
+import { isObject, nonEmptyString } from './common-rules.js';
+import { machineCode, statusKey } from './fault-rules.js';
 import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, satisfies, type Rule } from './rule.js';
 
 const envelopeObject = satisfies(

@@ -1,3 +1,5 @@
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { nonNegativeNumber } from '../checks/common-rules.js';
 import type { JsonValue } from '../fault/fault.js';
 import { defaultCode, isErrorStatus, statusPhrase } from '../status/lookup.js';
 import { ClientError } from './client-error.js';
@@ -27,6 +29,8 @@ export interface ParseOptions {
   readonly now?: number;
 }
 
+const PARSE_OPTION_RULES: OptionRules<ParseOptions> = { now: nonNegativeNumber };
+
 const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] };
 
 /**
@@ -35,6 +39,7 @@ const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] 
  * thrown: throw it if that is what you want). Never throws on what the server sent.
  */
 export function parseErrorBody(response: ErrorResponseInput, options: ParseOptions = {}): ClientError {
+  checkOptions(options, PARSE_OPTION_RULES, 'parseErrorBody()');
   const now = options.now ?? Date.now();
   const status = typeof response.status === 'number' ? response.status : 0;
   const header = headerReader(response.headers);

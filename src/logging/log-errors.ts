@@ -1,5 +1,7 @@
 // `onError` for a logger: one line per error, 5xx at error level with the stack and cause chain,
 // 4xx lower (they are the client's mistake, not the server's), never a CR/LF from the client.
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { describeValue, oneOf } from '../checks/rule.js';
 import type { Fault } from '../fault/fault.js';
 import type { RequestFacts } from '../request-facts.js';
 import { logText } from './log-text.js';
@@ -46,6 +48,11 @@ export interface LogErrorsOptions {
 
 export type OnError = (fault: Fault, thrown: unknown, request: RequestFacts) => void;
 
+const LOG_ERRORS_OPTION_RULES: OptionRules<LogErrorsOptions & { readonly format?: 'object' | 'text' }> = {
+  clientErrors: oneOf(['warn', 'info', 'debug', false]),
+  format: oneOf(['object', 'text']),
+};
+
 /**
  * An `onError` that logs every error as one structured line:
  *
@@ -64,12 +71,12 @@ export function logErrors(
   logger: ObjectLogger | TextLogger,
   options: LogErrorsOptions & { readonly format?: 'object' | 'text' } = {},
 ): OnError {
-  const clientLevel = options.clientErrors ?? 'warn';
-  if (clientLevel !== false && !['warn', 'info', 'debug'].includes(clientLevel)) {
-    throw new TypeError('faultline: logErrors clientErrors must be "warn", "info", "debug" or false');
+  checkOptions(options, LOG_ERRORS_OPTION_RULES, 'logErrors()');
+  if (logger === null || (typeof logger !== 'object' && typeof logger !== 'function')) {
+    throw new TypeError(`faultline: logErrors() takes a logger (pino, Nest's Logger, console), not ${describeValue(logger)}`);
   }
+  const clientLevel = options.clientErrors ?? 'warn';
   const format = options.format ?? 'object';
-  if (format !== 'object' && format !== 'text') throw new TypeError('faultline: logErrors format must be "object" or "text"');
   // Checked here, at setup: a logger without the method must not fail on the first 404. Called by
   // name at each error, not kept: pino swaps its level methods when its level changes at runtime.
   const target = logger as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -100,7 +107,7 @@ function methodName(logger: object, level: 'error' | 'warn' | 'info' | 'debug', 
   for (const name of names) {
     if (typeof (logger as Record<string, unknown>)[name] === 'function') return name;
   }
-  throw new TypeError(`faultline: logErrors needs a logger with ${names.map(withArticle).join(' or ')} method`);
+  throw new TypeError(`faultline: logErrors() needs a logger with ${names.map(withArticle).join(' or ')} method`);
 }
 
 /** The fields of one error's line; what `logErrors` hands a pino-style logger. */

@@ -1,5 +1,6 @@
 import type { OptionRules } from '../checks/check-options.js';
-import { instanceWith, machineCode, nonEmptyString, nonNegativeInteger, nonNegativeNumber } from '../checks/common-rules.js';
+import { instanceWith, nonEmptyString, nonNegativeInteger, nonNegativeNumber } from '../checks/common-rules.js';
+import { machineCode } from '../checks/fault-rules.js';
 import { either, isFunction, isString, oneOf, satisfies } from '../checks/rule.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { RATE_LIMIT_HEADER_STANDARDS } from './standard.js';
