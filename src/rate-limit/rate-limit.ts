@@ -10,6 +10,7 @@ import { RATE_LIMIT_OPTION_RULES } from './option-rules.js';
 import { checkOptions } from '../checks/check-options.js';
 import type { Rule } from '../checks/rule.js';
 import { withTimeout } from './timeout.js';
+import { watchInsurance } from './insurance.js';
 
 /** What to do when the limiter's store fails (Redis down, timed out): let requests through, or refuse them with a 503. */
 export type StoreFailurePolicy = 'open' | 'closed';
@@ -79,6 +80,7 @@ export function createRateLimit(options: RateLimitOptions, where = 'rateLimit()'
   const timeoutMs = options.timeoutMs ?? 1000;
   const storeRetryAfter = options.storeRetryAfter ?? 1;
   const policy = limiterPolicy(limiter, options.policy);
+  const insurance = watchInsurance(limiter, policy.name);
   const refusalInit = { code: options.code, message: options.message };
 
   return {
@@ -102,7 +104,8 @@ export function createRateLimit(options: RateLimitOptions, where = 'rateLimit()'
         tell(options.onError, failure, settled, request);
         return { state: undefined, headers: NO_HEADERS };
       }
-      const state = stateOf(answer, policy, headers);
+      // The limiter in charge: the insurance limiter while the store is down, if it answered.
+      const state = stateOf(answer, insurance?.answered(settled) === true ? insurance.policy : policy, headers);
       const fields = headers === false ? NO_HEADERS : rateLimitHeaderFields(state, headers);
       if (!refused) return { state, headers: fields };
       throw new HttpError(429, refusalInit.message, {
