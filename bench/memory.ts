@@ -84,7 +84,9 @@ const next: NextFunction = () => {
 };
 
 function throughExpress(): Series {
-  const handler = errorHandler();
+  // What this measures is the error path's memory, not a console: the default logging of the
+  // hidden 500s (a quarter of the series) is off.
+  const handler = errorHandler({ logUnexpected: false });
   let written = 0;
   const result = series('Express errorHandler()', (i) => {
     const id = `req-${i}`;

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { installTarball, packTarball } from './pack.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp', 'package');
@@ -28,8 +29,7 @@ function check(name, fn) {
 
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
-run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
-const tarball = join(tmp, run('npm', ['pack', '--silent', '--pack-destination', tmp]).trim().split('\n').pop());
+const tarball = packTarball(root, tmp);
 
 check('tarball holds only what users need', () => {
   const files = run('tar', ['-tzf', tarball]).trim().split('\n').map((f) => f.replace(/^package\//, ''));
@@ -57,7 +57,7 @@ check('@arethetypeswrong/cli: node10, node16-CJS, node16-ESM, bundler on every e
 const consumer = join(tmp, 'consumer');
 mkdirSync(consumer, { recursive: true });
 writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }, null, 2));
-run('npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', tarball], consumer);
+installTarball(tarball, consumer);
 
 const probe = (entry) =>
   entry === '.'

@@ -53,6 +53,7 @@ export {
   type StoreFailurePolicy,
 } from './rate-limit/rate-limit.js';
 export type { RateLimiterLike } from './rate-limit/limiter.js';
+export { RATE_LIMIT_OPTION_RULES, type KeyAndCostOptions } from './rate-limit/option-rules.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
 export { STALE_HEADERS } from './headers/stale.js';
@@ -63,12 +64,30 @@ export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-ty
 export type { ErrorResponse } from './render/error-response.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
+
+// Checking an entry point's options when it is made: the rules of faultline's own, and the
+// combinators to write an adapter's (one message naming the option, the value and what is allowed).
+export { checkOptions, checkValue, type OptionRules } from './checks/check-options.js';
+export { arrayOf, describeValue, either, isBoolean, isFunction, isString, numberIn, oneOf, recordOf, satisfies, type Rule } from './checks/rule.js';
+export { errorStatus, machineCode, statusKey } from './checks/fault-rules.js';
+export {
+  instanceWith,
+  nonEmptyString,
+  nonNegativeInteger,
+  nonNegativeNumber,
+  plainObject,
+  positiveInteger,
+  positiveNumber,
+} from './checks/common-rules.js';
+export { FAULTLINE_OPTION_RULES, envelope as envelopeRule, mapping as mappingRule } from './checks/faultline-option-rules.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
 
 export { envelopeSchemas } from './schemas/index.js';
 export * from './openapi/index.js';
 
 export { errorLogFields, errorLogLine, describeThrown, logText, MAX_LOG_TEXT, MAX_CAUSES, type ThrownDetails, type ErrorLogFields } from './logging/index.js';
+export { logToConsole, type DefaultLogger } from './logging/default-logger.js';
+export { thrownText } from './logging/thrown-text.js';
 
 export type { AjvLike, CompiledSchema, SchemaInput } from './validation/ajv-like.js';
 export { createSchemaCompiler, type SchemaCompiler } from './validation/schema-compiler.js';
@@ -76,6 +95,7 @@ export { precompiledValidators } from './validation/precompiled.js';
 export {
   createRequestValidator,
   REQUEST_LOCATIONS,
+  REQUEST_SCHEMA_RULES,
   type PartSchema,
   type RequestParts,
   type RequestSchemas,
@@ -88,6 +108,7 @@ export type { JsonSchemaValue, SchemaInputValue, SchemaOutput } from './validati
 export { RequestValidationError, VALIDATION_MESSAGE } from './validation/validation-error.js';
 export {
   compilerFor,
+  VALIDATE_OPTION_RULES,
   COERCING_AJV_OPTIONS,
   DEFAULT_AJV_OPTIONS,
   type DefaultAjvs,

@@ -28,8 +28,19 @@ export interface FaultlineOptions {
   map?: readonly ErrorMapping[];
   /** Show messages, codes, stack and cause of every error, 5xx included. Never in production. */
   debug?: boolean;
-  /** Called once per error, for logging. What it throws is ignored; the response is not changed. */
+  /**
+   * Called once per error, for logging. What it throws is ignored; the response is not changed.
+   * Giving one replaces the default logging of unexpected faults (see `logUnexpected`).
+   */
   onError?: (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+  /**
+   * Log every unexpected fault (a 5xx: a crash, or anything faultline did not recognise) with the
+   * thrown value's stack, the way the framework logs one: Express and Hono to `console.error`,
+   * Fastify to `reply.log`, Nest through its `Logger`, Koa through its `'error'` event. Expected
+   * 4xx are never logged by it. Default: on, unless `onError` is given (which replaces it);
+   * `false` silences it, `true` keeps it besides your `onError`.
+   */
+  logUnexpected?: boolean;
   /** `WWW-Authenticate` for a 401 that brings none (RFC 9110 §15.5.2 requires one). Default `'Bearer'`; `false` to omit. */
   challenge?: string | false;
   /** Status of validation failures: 400 (default) or 422. */
@@ -57,7 +68,7 @@ export interface FaultlineOptions {
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
-export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers' | 'disableRecognizers'> {
+export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'logUnexpected' | 'debug' | 'recognizers' | 'disableRecognizers'> {
   readonly name: string;
   /** The documented API's own errors, as a typed catalog (`presets.statusObject.errors.INVALID_TOKEN()`). */
   readonly errors?: Readonly<Record<string, ErrorFactory<string>>>;
@@ -71,6 +82,8 @@ export interface Settings extends NormalizeSettings {
   readonly codes: ReadonlyMap<number, string>;
   readonly debug: boolean;
   readonly onError: FaultlineOptions['onError'];
+  /** Whether the adapter's default logger reports unexpected faults. */
+  readonly logUnexpected: boolean;
   readonly challenge: string | undefined;
   readonly rateLimitHeaders: RateLimitHeaderStandard;
   readonly negotiate: boolean;
@@ -111,6 +124,8 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     debug: merged.debug === true,
     keepDebug: merged.debug === true,
     onError: options.onError,
+    // Your own onError replaces the default logging, unless you ask for both.
+    logUnexpected: options.logUnexpected ?? options.onError === undefined,
     challenge,
     validationStatus: merged.validationStatus ?? 400,
     allowedHeaders,

@@ -2,11 +2,14 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import {
   createFaultline,
+  logToConsole,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
+  type Fault,
   type FaultlineOptions,
+  type RequestFacts,
 } from '../../src/kit.js';
 import { facts, pathOf } from './request-facts.js';
 
@@ -23,13 +26,13 @@ export { faultline } from './faultline.js';
  * been sent nothing can be corrected, so the error goes to Express, which closes the connection.
  */
 export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logLikeExpress);
   return function faultlineErrorHandler(error: unknown, req: Request, res: Response, next: (error?: unknown) => void) {
     if (res.headersSent) {
       next(error);
       return;
     }
-    write(res, faultline.handle(error, facts(req)));
+    write(res, faultline.handle(error, facts(req), req));
   };
 }
 
@@ -38,6 +41,11 @@ export function notFound(): RequestHandler {
   return function faultlineNotFound(req: Request, _res: Response, next: (error?: unknown) => void) {
     next(routeNotFound(req.method, pathOf(req)));
   };
+}
+
+/** Express's own `logerror`: the stack to stderr, unless the app's `env` setting is `'test'`. */
+function logLikeExpress(thrown: unknown, _fault: Fault, _request: RequestFacts, req: Request): void {
+  if (req.app?.get('env') !== 'test') logToConsole(thrown);
 }
 
 function write(res: Response, response: ErrorResponse): void {

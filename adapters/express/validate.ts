@@ -54,7 +54,7 @@ export interface ValidateMiddleware<S extends RequestSchemas = RequestSchemas>
  * never reaches it (the parser passed its error to `next`).
  */
 export function validate<const S extends RequestSchemas>(schemas: S, options: ValidateOptions = {}): ValidateMiddleware<S> {
-  const validator = createRequestValidator(() => compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
+  const validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
   const checksQuery = validator.compiled.query !== undefined || validator.standard.query !== undefined;
   const middleware = function faultlineValidate(req: Request, _res: Response, next: (error?: unknown) => void) {
     // Express 5's `req.query` is a getter that parses the URL again on every read: keep the one

@@ -31,7 +31,7 @@ export interface FastifyValidateHook {
  * parse, or over its `bodyLimit`, never reaches it.
  */
 export function validate(schemas: RequestSchemas, options: ValidateOptions = {}): FastifyValidateHook {
-  const validator = createRequestValidator(() => compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
+  const validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
   const hook = async function faultlineValidate(request: FastifyRequest): Promise<void> {
     const outputs = await validator.validateRequest({ params: request.params, query: request.query, headers: request.headers, body: request.body });
     if (outputs !== undefined) apply(request, outputs);

@@ -4,14 +4,18 @@ import type { Context, Env, ErrorHandler, MiddlewareHandler, NotFoundHandler } f
 import { bodyLimit } from 'hono/body-limit';
 import {
   BODY_MESSAGES,
+  checkOptions,
   createFaultline,
   errors,
+  logToConsole,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
+  type OptionRules,
+  positiveInteger,
 } from '../../src/kit.js';
 import { facts, pathOf } from './request-facts.js';
 
@@ -24,11 +28,12 @@ export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
 export { faultline } from './faultline.js';
 
 /**
- * The error handler: `app.onError(errorHandler(options))`. Hono gives `onError` only `Error`
+ * The error handler: `app.onError(errorHandler(options))`. Unexpected faults are logged as Hono's
+ * own handler logs them, to `console.error` (unless `onError` or `logUnexpected: false`). Hono gives `onError` only `Error`
  * instances (HTTPException included); register `errorBoundary` too for everything else.
  */
 export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): ErrorHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return function faultlineErrorHandler(error, c) {
     return respond(c, faultline, error);
   };
@@ -36,7 +41,7 @@ export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): E
 
 /** The unmatched-route handler: `app.notFound(notFound(options))`, worded as on every framework. */
 export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return function faultlineNotFound(c) {
     return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url)));
   };
@@ -49,7 +54,7 @@ export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFo
  * hands them to `onError` further in), so with `errorHandler` each thrown value is rendered once.
  */
 export function errorBoundary<E extends Env = Env>(options?: FaultlineOptions): MiddlewareHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return async function faultlineErrorBoundary(c, next) {
     try {
       await next();
@@ -66,6 +71,7 @@ export interface JsonBodyOptions {
 }
 
 const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
+const JSON_BODY_OPTION_RULES: OptionRules<JsonBodyOptions> = { limit: positiveInteger };
 
 /**
  * Reads a JSON body up front, so its failures are client errors in the envelope, as with
@@ -73,6 +79,7 @@ const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
  * reads it with `c.req.json()` (Hono caches the text). Other content types pass through unparsed.
  */
 export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): MiddlewareHandler<E> {
+  checkOptions(options, JSON_BODY_OPTION_RULES, 'jsonBody()');
   const limit = bodyLimit({
     maxSize: options.limit ?? 102_400,
     onError: () => {

@@ -69,7 +69,7 @@ export function validate<const S extends RequestSchemas, E extends Env = Env, P 
   schemas: S,
   options: ValidateOptions = {},
 ): HonoValidateMiddleware<E, P, S> {
-  const validator = createRequestValidator(() => compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
+  const validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
   const checks = (part: keyof RequestSchemas) => validator.compiled[part] !== undefined || validator.standard[part] !== undefined;
   const [checksBody, checksQuery, checksParams, checksHeaders] = [checks('body'), checks('query'), checks('params'), checks('headers')];
   const middleware: MiddlewareHandler = async function faultlineValidate(c, next) {

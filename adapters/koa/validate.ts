@@ -29,7 +29,7 @@ export interface KoaValidateMiddleware extends Middleware {
  * (headers are checked, not replaced).
  */
 export function validate(schemas: RequestSchemas, options: ValidateOptions = {}): KoaValidateMiddleware {
-  const validator = createRequestValidator(() => compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
+  const validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
   const middleware = async function faultlineValidate(ctx: Context, next: Next): Promise<void> {
     const outputs = await validator.validateRequest({
       params: (ctx as { params?: unknown }).params,

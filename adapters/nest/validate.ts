@@ -48,7 +48,7 @@ export class ValidateInterceptor implements NestInterceptor {
   private readonly checksQuery: boolean;
 
   constructor(schemas: RequestSchemas, options: ValidateOptions = {}) {
-    this.validator = createRequestValidator(() => compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
+    this.validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer), '@Validate()'), schemas, options, '@Validate()');
     this.checksQuery = this.validator.compiled.query !== undefined || this.validator.standard.query !== undefined;
   }
 

@@ -1,25 +1,21 @@
 import { ENVELOPES } from '../envelopes/index.js';
 import { headerName } from '../headers/header-value.js';
-import { CODE } from '../normalize/fault-input.js';
 import { RECOGNIZER_FAMILIES } from '../normalize/normalize.js';
 import type { FaultlineOptions, Preset } from '../options.js';
 import { RATE_LIMIT_HEADER_STANDARDS } from '../rate-limit/standard.js';
-import { isErrorStatus } from '../status/lookup.js';
 import type { OptionRules } from './check-options.js';
+import { isObject, nonEmptyString } from './common-rules.js';
+import { machineCode, statusKey } from './fault-rules.js';
 import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, satisfies, type Rule } from './rule.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
-
-const statusKey = satisfies('a status from 400 to 599', (v) => typeof v === 'string' && /^\d{3}$/.test(v) && isErrorStatus(Number(v)));
-const machineCode = satisfies('a machine code (letters, digits, _ . : -, at most 64)', (v) => typeof v === 'string' && CODE.test(v));
 
 const envelopeObject = satisfies(
   'an envelope made by defineEnvelope()',
   (v) => isObject(v) && typeof v['body'] === 'function' && (v['contentType'] === undefined || typeof v['contentType'] === 'string'),
 );
-const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
+/** A built-in envelope's name or one made by `defineEnvelope()`. */
+export const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
 
-const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
+export const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
 
 /** A preset object; its own members are checked by `PRESET_RULES` when it is resolved. */
 const preset: Rule = {
@@ -39,7 +35,8 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   map: arrayOf(mapping, 'an array of mappings made by map()'),
   debug: isBoolean,
   onError: isFunction,
-  challenge: either(satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== ''), oneOf([false])),
+  logUnexpected: isBoolean,
+  challenge: either(nonEmptyString, oneOf([false])),
   validationStatus: oneOf([400, 422]),
   exposeHeaders: arrayOf(satisfies('a header name', (v) => headerName(v) !== undefined), 'an array of header names'),
   rateLimitHeaders: oneOf(RATE_LIMIT_HEADER_STANDARDS),

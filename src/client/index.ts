@@ -5,6 +5,7 @@
 export {
   ClientError,
   isClientError,
+  type ClientErrorEntry,
   type ClientErrorInit,
   type ClientIssue,
   type DetectedEnvelope,

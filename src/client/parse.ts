@@ -1,3 +1,6 @@
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { nonNegativeNumber } from '../checks/common-rules.js';
+import { satisfies } from '../checks/rule.js';
 import type { JsonValue } from '../fault/fault.js';
 import { defaultCode, isErrorStatus, statusPhrase } from '../status/lookup.js';
 import { ClientError } from './client-error.js';
@@ -29,6 +32,8 @@ export interface ParseOptions {
   readonly cause?: unknown;
 }
 
+const PARSE_OPTION_RULES: OptionRules<ParseOptions> = { now: nonNegativeNumber, cause: satisfies('any value', () => true) };
+
 const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] };
 
 /**
@@ -37,6 +42,7 @@ const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] 
  * thrown: throw it if that is what you want). Never throws on what the server sent.
  */
 export function parseErrorBody(response: ErrorResponseInput, options: ParseOptions = {}): ClientError {
+  checkOptions(options, PARSE_OPTION_RULES, 'parseErrorBody()');
   const now = options.now ?? Date.now();
   const status = typeof response.status === 'number' ? response.status : 0;
   const header = headerReader(response.headers);

@@ -1,3 +1,7 @@
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { positiveInteger } from '../checks/common-rules.js';
+import { isFunction, oneOf, satisfies } from '../checks/rule.js';
+
 /**
  * The retry guidance of the preset APIs' documentation, as one function:
  * - 429: wait what `Retry-After` (or the body's `retry_after`/`retryAfter`) says; back off when
@@ -41,6 +45,22 @@ export interface RetryOptions {
   readonly statuses?: Iterable<number>;
 }
 
+const milliseconds = satisfies('a number of milliseconds, 0 or more', (v) => typeof v === 'number' && v >= 0);
+const statusList = satisfies(
+  'a list of statuses such as [429, 503]',
+  (v) => v !== null && typeof v === 'object' && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function' && [...(v as Iterable<unknown>)].every((s) => Number.isInteger(s) && (s as number) >= 100 && (s as number) <= 599),
+);
+
+const RETRY_OPTION_RULES: OptionRules<RetryOptions> = {
+  maxAttempts: satisfies('an integer, 1 or more (Infinity for no limit)', (v) => v === Number.POSITIVE_INFINITY || positiveInteger.check(v) === true),
+  baseDelay: milliseconds,
+  maxDelay: milliseconds,
+  maxRetryAfter: milliseconds,
+  jitter: oneOf([true, false, 'full', 'equal']),
+  random: isFunction,
+  statuses: statusList,
+};
+
 /**
  * How long to wait, in ms, before retrying after `attempt` failed attempts (1 after the first), or
  * `undefined` for "do not retry". Deterministic with `jitter: false`.
@@ -57,6 +77,7 @@ export interface RetryOptions {
  * ```
  */
 export function retryDelay(error: RetryableError, attempt: number, options: RetryOptions = {}): number | undefined {
+  checkOptions(options, RETRY_OPTION_RULES, 'retryDelay()');
   if (!Number.isSafeInteger(attempt) || attempt < 1) {
     throw new RangeError(`faultline: attempt must be the number of attempts made (1 or more), not ${String(attempt)}`);
   }

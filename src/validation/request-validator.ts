@@ -1,3 +1,5 @@
+import { checkOptions, checkValue, type OptionRules } from '../checks/check-options.js';
+import { describeValue, oneOf, satisfies } from '../checks/rule.js';
 import { MAX_ISSUES, type FieldIssue, type IssueLocation } from '../fault/field-issue.js';
 import { issuesFromStandard } from '../normalize/issues/standard.js';
 import { issuesFromAjv } from '../normalize/recognizers/ajv.js';
@@ -55,6 +57,14 @@ export interface RequestValidator {
   validateRequest(parts: RequestParts): ValidatedParts | undefined | Promise<ValidatedParts | undefined>;
 }
 
+const jsonSchema = satisfies(
+  'a JSON Schema (an object, or true or false) or a Standard Schema validator (zod, valibot, arktype…)',
+  (v) => typeof v === 'boolean' || (v !== null && typeof v === 'object' && !Array.isArray(v)) || isStandardSchema(v),
+);
+
+/** `validate()`'s first argument: a schema per part of the request. */
+export const REQUEST_SCHEMA_RULES: OptionRules<RequestSchemas> = { body: jsonSchema, query: jsonSchema, params: jsonSchema, headers: jsonSchema };
+
 /** zod's own `safeParse` (3 and 4): the same issues as its Standard Schema interface, without its wrapping. */
 type SafeParse = (data: unknown) => { success: boolean; data?: unknown; error?: { issues?: unknown } };
 
@@ -71,25 +81,21 @@ interface Verdict {
 /**
  * Compiles `schemas` now: an invalid schema throws here, at setup, never at request time. The
  * compiler may be given as a function: it is then made only if a part has a JSON Schema, so an
- * app that validates with zod alone needs no ajv installed.
+ * app that validates with zod alone needs no ajv installed. `where` names the entry point in the
+ * messages (`@Validate()`).
  */
 export function createRequestValidator(
   compiler: SchemaCompiler | (() => SchemaCompiler),
   schemas: RequestSchemas,
   options: RequestValidatorOptions = {},
+  where = 'validate()',
 ): RequestValidator {
-  if (schemas === null || typeof schemas !== 'object') {
-    throw new TypeError('faultline: validate() takes { body?, query?, params?, headers? } schemas');
+  if (schemas === null || typeof schemas !== 'object' || Array.isArray(schemas)) {
+    throw new TypeError(`faultline: ${where} takes { body?, query?, params?, headers? } schemas, not ${describeValue(schemas)}`);
   }
-  const status = options.validationStatus;
-  if (status !== undefined && status !== 400 && status !== 422) {
-    throw new TypeError('faultline: validationStatus must be 400 or 422');
-  }
-  for (const key of Object.keys(schemas)) {
-    if (!(REQUEST_LOCATIONS as readonly string[]).includes(key)) {
-      throw new TypeError(`faultline: validate() has no "${key}" part; use body, query, params or headers`);
-    }
-  }
+  checkOptions(schemas, REQUEST_SCHEMA_RULES, where, 'schema');
+  const status = options?.validationStatus;
+  if (status !== undefined) checkValue(status, oneOf([400, 422]), `${where} option "validationStatus"`);
   let made: SchemaCompiler | undefined;
   const compilerNow = (): SchemaCompiler => (made ??= typeof compiler === 'function' ? compiler() : compiler);
   const compiled: Partial<Record<IssueLocation, CompiledSchema>> = {};

@@ -80,6 +80,14 @@ describe('faultline docs (a real process)', () => {
     expect(page.codeExamples.get('QUOTA_USED')).toEqual({ type: 'about:blank', title: 'Payment Required', status: 402, detail: 'Quota used up', code: 'QUOTA_USED' });
   });
 
+  it('--version prints the package version; no command exits 1 with the usage', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(faultline('--version')).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const none = faultline();
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Usage: faultline docs');
+  });
+
   it('wrong usage exits 2 with the usage; a module without a catalog exits 1', () => {
     const missing = faultline('docs', '--envelope', 'status-object');
     expect(missing.code).toBe(2);
@@ -102,11 +110,16 @@ describe('faultline docs (in process)', () => {
   it.each([
     [['docs', '--catalog', 'x.ts', '--preset', 'nope'], /unknown preset "nope"/],
     [['docs', '--catalog', 'x.ts', '--envelope', 'xml'], /unknown envelope "xml"/],
-    [['docs', '--catalog', 'x.ts', '--format', 'pdf'], /--format must be md or html/],
-    [['docs', '--catalog', 'x.ts', '--statuses', '200'], /not an error status/],
+    [['docs', '--catalog', 'x.ts', '--preset', 'statusobject'], /unknown preset "statusobject" \(did you mean statusObject\?\)/],
+    [['docs', '--catalog', 'x.ts', '--envelope', 'status_object'], /unknown envelope "status_object" \(did you mean status-object\?\); allowed: reason-details, /],
+    [['docs', '--catalog', 'x.ts', '--format', 'pdf'], /--format is "pdf"; allowed: md or html/],
+    [['docs', '--catalog', 'x.ts', '--statuses', '200'], /--statuses: "200" is not an error status; allowed: statuses from 400 to 599/],
+    [['docs', '--catalog', 'x.ts', '--retry-after', 'soon'], /--retry-after is "soon"; allowed: a number of seconds, 0 or more/],
     [['docs', '--catalog'], /--catalog needs a value/],
-    [['docs', '--catalog', 'x.ts', '--colour', 'red'], /unknown option --colour/],
+    [['docs', '--catalog', 'x.ts', '--colour', 'red'], /unknown option --colour; the options are --catalog, --envelope/],
+    [['docs', '--catalog', 'x.ts', '--envelop', 'status-object'], /unknown option --envelop \(did you mean --envelope\?\)/],
     [['serve'], /unknown command "serve"/],
+    [['doc'], /unknown command "doc" \(did you mean docs\?\)/],
   ])('%j exits 2', async (argv, message) => {
     const { out, io: sink } = io();
     expect(await run(argv, sink)).toBe(2);
@@ -117,12 +130,29 @@ describe('faultline docs (in process)', () => {
     const { out, io: sink } = io();
     expect(await run(['--help'], sink)).toBe(0);
     expect(out.stdout).toContain('--catalog <path>');
+    expect(out.stdout).toMatch(/--statuses <list> .*\n.*replaces the default 400,404,500,502,503,504/);
   });
 
-  it('a module that is not there exits 1', async () => {
+  it('no command prints the usage and exits 1', async () => {
     const { out, io: sink } = io();
-    expect(await run(['docs', '--catalog', './missing.mjs'], sink)).toBe(1);
-    expect(out.stderr).toMatch(/missing\.mjs/);
+    expect(await run([], sink)).toBe(1);
+    expect(out.stderr).toContain('Usage: faultline docs');
+    expect(out.stdout).toBe('');
+  });
+
+  it('--version prints the version', async () => {
+    const { out, io: sink } = io();
+    expect(await run(['--version'], { ...sink, version: '1.2.3' })).toBe(0);
+    expect(out.stdout).toBe('1.2.3\n');
+  });
+
+  it('a catalog file that is not there is named, not the module it would be imported from', async () => {
+    for (const file of ['./missing.mjs', './src/missing.ts']) {
+      const { out, io: sink } = io();
+      expect(await run(['docs', '--catalog', file], sink)).toBe(1);
+      expect(out.stderr).toBe(`faultline: --catalog ${file}: no such file (${join(dir, file)})\n`);
+      expect(out.stderr).not.toContain('index.js');
+    }
   });
 });
 

@@ -27,6 +27,8 @@ export function startExpress(
   wire: (app: express.Express, options: AppSpec['options']) => void = (app, options) => app.use(notFound(), errorHandler(options)),
 ): Promise<RunningApp> {
   const app = framework();
+  // Express's own logger (and so faultline's default one) is quiet when its env is 'test'.
+  app.set('env', spec.log === undefined ? 'test' : 'production');
   app.all('/throw/:name', (req) => {
     throw thrower(spec, req.params.name as string)();
   });

@@ -15,6 +15,21 @@ import type { FaultlineOptions } from '../../src/index.js';
 export interface AppSpec {
   readonly options?: FaultlineOptions;
   readonly throwers: Readonly<Record<string, () => unknown>>;
+  /**
+   * The framework's logging on, as in production: written here where the framework takes a logger
+   * (Nest's LoggerService, Fastify's pino stream), to `console.error` where it logs there (Express,
+   * Hono, Koa), which the test captures. Absent, logging is off the way each framework's users turn
+   * it off in tests (Express's env 'test', Koa's `app.silent`, Nest's `logger: false`, Fastify
+   * without a logger; `logUnexpected: false` on Hono, which has no switch of its own): the
+   * scenarios throw hundreds of 500s on purpose.
+   */
+  readonly log?: (entry: LogEntry) => void;
+}
+
+/** One line a framework logged: its level and its text as written (a pino line is JSON). */
+export interface LogEntry {
+  readonly level: 'error' | 'warn' | 'info' | 'debug';
+  readonly text: string;
 }
 
 export interface RunningApp {

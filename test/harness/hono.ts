@@ -18,7 +18,9 @@ export const threeCalls: HonoWiring = (app, options) => {
 /** The harness routes on Hono, wired as a Hono user wires faultline; also used in-process via `app.request()`. */
 export function honoApp(spec: AppSpec, wire: HonoWiring = threeCalls): Hono {
   const app = new Hono();
-  wire(app, spec.options);
+  // Hono logs to console.error with no switch of its own; faultline's option is the switch.
+  const options = spec.log === undefined ? { logUnexpected: false, ...spec.options } : spec.options;
+  wire(app, options);
   app.all('/throw/:name', (c) => {
     throw thrower(spec, c.req.param('name'))();
   });

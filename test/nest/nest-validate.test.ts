@@ -161,6 +161,6 @@ describe('@Validate at startup', () => {
   });
 
   it('an unknown part throws', () => {
-    expect(() => Validate({ cookies: {} } as never)).toThrow(/no "cookies" part/);
+    expect(() => Validate({ cookies: {} } as never)).toThrow(/unknown @Validate\(\) schema "cookies"/);
   });
 });

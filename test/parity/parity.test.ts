@@ -14,6 +14,8 @@ interface Probe {
   readonly scenario?: { readonly name: string; readonly route: 'throw' | 'async' };
   /** The content type every framework must send, when the probe is about it. */
   readonly contentType?: (envelope: EnvelopeName) => string;
+  /** Frameworks whose body parser accepts the request (they answer 200); the others must refuse it alike. */
+  readonly acceptedBy?: readonly string[];
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -41,6 +43,14 @@ const PROBES: readonly Probe[] = [
     name: 'malformed JSON',
     path: '/json',
     init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' },
+  },
+  {
+    // body-parser and co-body read an empty JSON body as {} (Express, Koa, Nest on Express answer
+    // 200); Fastify refuses it, and so does Hono's jsonBody(): in the same words as malformed JSON.
+    name: 'empty JSON body',
+    path: '/json',
+    init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' },
+    acceptedBy: ['express', 'express4', 'koa', 'koa2', 'nest'],
   },
   {
     name: 'body too large',
@@ -77,9 +87,14 @@ describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('parity: %s', (envelope)
     for (const harness of HARNESSES) {
       if (isDifference(harness, probe)) continue;
       const app = apps.get(harness.framework) as RunningApp;
-      seen.push({ framework: harness.framework, res: await request(`${app.url}${probe.path}`, probe.init) });
+      const res = await request(`${app.url}${probe.path}`, probe.init);
+      if (probe.acceptedBy?.includes(harness.framework) === true) {
+        expect(res.status, harness.framework).toBe(200);
+        continue;
+      }
+      seen.push({ framework: harness.framework, res });
     }
-    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(probe.acceptedBy === undefined ? 0 : 1);
     const [first, ...rest] = seen as [(typeof seen)[0], ...typeof seen];
     expect(first.res.status).toBeGreaterThanOrEqual(400);
     if (probe.contentType !== undefined) expect(first.res.headers.get('content-type')).toBe(probe.contentType(envelope));

@@ -22,7 +22,7 @@ function leak(): never {
   throw new Error(SECRET);
 }
 
-function hostileProxy(): object {
+export function hostileProxy(): object {
   const boom = leak;
   return new Proxy({}, { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom, getOwnPropertyDescriptor: boom });
 }
