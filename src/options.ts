@@ -9,7 +9,9 @@ import { FAULTLINE_OPTION_RULES, PRESET_RULES } from './checks/faultline-option-
 import type { NormalizeSettings, Recognizer } from './normalize/normalize.js';
 import type { ErrorMapping } from './normalize/map.js';
 import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
-import type { RequestFacts } from './request-facts.js';
+import { combineOnError, type OnError } from './hooks/on-error.js';
+import { resolveLocales, type Locales, type LocalesOption } from './locales/locales.js';
+import { traceIdReader, type TraceIdReader, type TraceIdSource } from './trace/trace-id.js';
 
 /** Everything faultline can be told. Every field is optional; the defaults are production-safe. */
 export interface FaultlineOptions {
@@ -28,8 +30,12 @@ export interface FaultlineOptions {
   map?: readonly ErrorMapping[];
   /** Show messages, codes, stack and cause of every error, 5xx included. Never in production. */
   debug?: boolean;
-  /** Called once per error, for logging. What it throws is ignored; the response is not changed. */
-  onError?: (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+  /**
+   * Called once per error with the fault, the original thrown value (untouched) and the request,
+   * for logging, tracing and error trackers; a list runs each hook in order
+   * (`[traceErrors(), logErrors(pino)]`). What a hook throws is ignored; the response is not changed.
+   */
+  onError?: OnError | readonly OnError[];
   /** `WWW-Authenticate` for a 401 that brings none (RFC 9110 §15.5.2 requires one). Default `'Bearer'`; `false` to omit. */
   challenge?: string | false;
   /** Status of validation failures: 400 (default) or 422. */
@@ -48,10 +54,26 @@ export interface FaultlineOptions {
    * `application/json`, with `Vary: Accept`. Default `true`; `false` always sends the envelope's type.
    */
   negotiate?: boolean;
+  /**
+   * Messages in the client's language, by machine code or status:
+   * `{ fr: { NOT_FOUND: 'Ressource introuvable', 500: 'Erreur interne' }, 'pt-BR': { … } }`. The
+   * language comes from `Accept-Language` (RFC 4647 lookup with q-values: `fr-CA` finds `fr`), else
+   * `defaultLocale`; responses say it in `Content-Language` and vary on `Accept-Language`. A code's
+   * translation replaces any message of that code; a status's only the default message. Default: none.
+   */
+  locales?: LocalesOption;
+  /** The language of the untranslated messages (faultline's own and `messages`), for `Content-Language`. Default `'en'`. */
+  defaultLocale?: string;
+  /**
+   * A `traceId` member in every error body, for clients to quote in a support ticket: the W3C trace
+   * id of the request's `traceparent`, else its request id, if well-formed. A function is a source
+   * tried first (`otelTraceId()` from `faultline/otel` reads the active span). Default `false`.
+   */
+  traceId?: boolean | TraceIdSource;
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
-export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers'> {
+export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'debug' | 'recognizers' | 'locales' | 'defaultLocale' | 'traceId'> {
   readonly name: string;
   /** The documented API's own errors, as a typed catalog (`presets.statusObject.errors.INVALID_TOKEN()`). */
   readonly errors?: Readonly<Record<string, ErrorFactory<string>>>;
@@ -64,10 +86,15 @@ export interface Settings extends NormalizeSettings {
   readonly messages: ReadonlyMap<number, string>;
   readonly codes: ReadonlyMap<number, string>;
   readonly debug: boolean;
-  readonly onError: FaultlineOptions['onError'];
+  /** The `onError` hooks as one function. */
+  readonly onError: OnError | undefined;
   readonly challenge: string | undefined;
   readonly rateLimitHeaders: RateLimitHeaderStandard;
   readonly negotiate: boolean;
+  /** Undefined when `locales` is not set: no `Content-Language`, no `Vary: Accept-Language`. */
+  readonly locales: Locales | undefined;
+  /** Undefined when `traceId` is off. */
+  readonly traceId: TraceIdReader | undefined;
 }
 
 /** Checks and resolves options. Throws at setup time, never at request time. */
@@ -102,11 +129,13 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     recognizers: options.recognizers ?? [],
     debug: merged.debug === true,
     keepDebug: merged.debug === true,
-    onError: options.onError,
+    onError: combineOnError(options.onError),
     challenge,
     validationStatus: merged.validationStatus ?? 400,
     allowedHeaders,
     rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
     negotiate: merged.negotiate !== false,
+    locales: options.locales === undefined ? undefined : resolveLocales(options.locales, options.defaultLocale ?? 'en'),
+    traceId: options.traceId === undefined || options.traceId === false ? undefined : traceIdReader(options.traceId === true ? undefined : options.traceId),
   };
 }

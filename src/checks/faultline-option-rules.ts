@@ -3,6 +3,7 @@ import { headerName } from '../headers/header-value.js';
 import { CODE } from '../normalize/fault-input.js';
 import type { FaultlineOptions, Preset } from '../options.js';
 import { RATE_LIMIT_HEADER_STANDARDS } from '../rate-limit/standard.js';
+import { isLanguageTag } from '../locales/language-tag.js';
 import { isErrorStatus } from '../status/lookup.js';
 import type { OptionRules } from './check-options.js';
 import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, satisfies, type Rule } from './rule.js';
@@ -17,6 +18,13 @@ const envelopeObject = satisfies(
   (v) => isObject(v) && typeof v['body'] === 'function' && (v['contentType'] === undefined || typeof v['contentType'] === 'string'),
 );
 const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
+
+const languageTag = satisfies("a language tag such as 'fr' or 'pt-BR'", isLanguageTag);
+const localeMessages = recordOf(
+  either(statusKey, machineCode),
+  isString,
+  "an object of messages by machine code or status, such as { NOT_FOUND: 'Ressource introuvable', 500: 'Erreur interne' }",
+);
 
 const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
 
@@ -37,7 +45,7 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   codes: recordOf(statusKey, machineCode, "an object of machine codes by status, such as { 429: 'RATE_LIMITED' }"),
   map: arrayOf(mapping, 'an array of mappings made by map()'),
   debug: isBoolean,
-  onError: isFunction,
+  onError: either(isFunction, arrayOf(isFunction, 'an array of functions')),
   challenge: either(satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== ''), oneOf([false])),
   validationStatus: oneOf([400, 422]),
   exposeHeaders: arrayOf(satisfies('a header name', (v) => headerName(v) !== undefined), 'an array of header names'),
@@ -45,6 +53,9 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   preset,
   recognizers: arrayOf(isFunction, 'an array of recognizer functions'),
   negotiate: isBoolean,
+  locales: recordOf(languageTag, localeMessages, "an object of messages by language tag, such as { fr: { NOT_FOUND: 'Ressource introuvable' } }"),
+  defaultLocale: languageTag,
+  traceId: either(isBoolean, isFunction),
 };
 
 /** A preset's members: the options a preset may set, its name and its documented catalog. */

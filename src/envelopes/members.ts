@@ -1,12 +1,16 @@
 import type { PublicFault } from './envelope.js';
 
 /**
- * Adds a fault's extra members and, in debug mode, its stack and cause, at the top level of a body,
- * after the envelope's own members and never over them. `reserved` names the envelope's optional
- * members (`details`, `errors`, `retry_after`, …): an extra by such a name is dropped even when the
- * member is absent, so a body always keeps the shape its envelope's schema describes.
+ * Adds the request's `traceId`, a fault's extra members and, in debug mode, its stack and cause, at
+ * the top level of a body, after the envelope's own members and never over them. `reserved` names
+ * the envelope's optional members (`details`, `errors`, `retry_after`, …): an extra by such a name
+ * is dropped even when the member is absent, so a body always keeps the shape its envelope's schema
+ * describes. The trace id comes before the extras: an error's own `traceId` member cannot replace it.
  */
 export function withMembers<B extends Record<string, unknown>>(body: B, fault: PublicFault, reserved?: ReadonlySet<string>): B {
+  if (fault.traceId !== undefined && !Object.hasOwn(body, 'traceId') && reserved?.has('traceId') !== true) {
+    (body as Record<string, unknown>).traceId = fault.traceId;
+  }
   const { extras } = fault;
   if (extras !== undefined) {
     for (const key of Object.keys(extras)) {

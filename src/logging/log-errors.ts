@@ -2,6 +2,7 @@
 // 4xx lower (they are the client's mistake, not the server's), never a CR/LF from the client.
 import type { Fault } from '../fault/fault.js';
 import type { RequestFacts } from '../request-facts.js';
+import type { OnError } from '../hooks/on-error.js';
 import { logText } from './log-text.js';
 import { describeThrown, type ThrownDetails } from './thrown-details.js';
 
@@ -43,7 +44,7 @@ export interface LogErrorsOptions {
   readonly clientErrors?: ClientErrorLevel;
 }
 
-export type OnError = (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+export type { OnError } from '../hooks/on-error.js';
 
 /**
  * An `onError` that logs every error as one structured line:
