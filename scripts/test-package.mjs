@@ -70,6 +70,8 @@ const probe = (entry) =>
         ? "typeof m.createFaultline === 'function' && typeof m.routeNotFound === 'function' && typeof m.createRateLimit === 'function'"
       : entry === './nest/swagger'
         ? "typeof m.ApiFaultlineResponses === 'function'"
+      : entry === './otel'
+        ? "typeof m.traceErrors === 'function' && typeof m.otelTraceId === 'function'"
         : "typeof m.errorHandler === 'function'";
 const preload = (entry) => (entry.startsWith('./nest') ? 'reflect-metadata' : undefined);
 

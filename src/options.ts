@@ -1,7 +1,6 @@
 import type { Envelope, EnvelopeName } from './envelopes/envelope.js';
 import { resolveEnvelope } from './envelopes/index.js';
 import type { ErrorFactory } from './errors/define-errors.js';
-import type { Fault } from './fault/fault.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
 import { headerName, headerValue } from './headers/header-value.js';
 import { checkOptions } from './checks/check-options.js';
