@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaultline, ENVELOPES, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
 import { routeNotFound, withExistingVary } from '../../src/kit.js';
-import { pickHeaders } from '../harness/contract.js';
 import { HARNESSES } from '../harness/all.js';
 import type { RunningApp } from '../harness/harness.js';
 import { THROWERS } from '../scenarios/throwables.js';
@@ -92,6 +91,9 @@ describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('languages and trace ids
   });
 });
 
+// Fastify (and Nest on it) have a request id of their own, which their logs use: it wins.
+const ownId = (framework: string): boolean => /fastify/.test(framework);
+
 describe('trace ids from request ids, per framework', () => {
   const apps = new Map<string, RunningApp>();
   beforeAll(async () => {
@@ -100,9 +102,6 @@ describe('trace ids from request ids, per framework', () => {
   afterAll(async () => {
     await Promise.all([...apps.values()].map((app) => app.close()));
   });
-
-  // Fastify (and Nest on it) have a request id of their own, which their logs use: it wins.
-  const ownId = (framework: string): boolean => /fastify/.test(framework);
 
   it.each(HARNESSES.map((h) => [h.framework] as const))('%s: a well-formed X-Request-Id is the traceId; a hostile one never leaves', async (framework) => {
     const app = apps.get(framework) as RunningApp;

@@ -9,7 +9,8 @@ import type { RunningApp } from '../harness/harness.js';
 import { SECRET, THROWERS } from '../scenarios/throwables.js';
 import { request } from '../support/http.js';
 
-type Envelope = Parameters<Sentry.Transport['send']>[0];
+type Transport = ReturnType<NonNullable<NonNullable<Parameters<typeof Sentry.init>[0]>['transport']>>;
+type Envelope = Parameters<Transport['send']>[0];
 const envelopes: Envelope[] = [];
 
 Sentry.init({
@@ -33,7 +34,8 @@ Sentry.init({
 /** The error events sent since the last reset, as Sentry serialises them. */
 async function sentEvents(): Promise<Sentry.ErrorEvent[]> {
   await Sentry.flush(2000);
-  return envelopes.flatMap((envelope) => envelope[1]).filter((item) => item[0].type === 'event').map((item) => item[1] as Sentry.ErrorEvent);
+  const items = envelopes.flatMap((envelope) => envelope[1] as readonly (readonly [{ readonly type: string }, unknown])[]);
+  return items.filter((item) => item[0].type === 'event').map((item) => item[1] as Sentry.ErrorEvent);
 }
 
 describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: Sentry.captureException in onError, for unexpected errors only', (_name, harness) => {
