@@ -14,7 +14,6 @@ export type { FaultlineOptions, Preset } from './options.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
 export type { Fault, JsonValue } from './fault/fault.js';
 export { isUnexpected } from './fault/unexpected.js';
-export { acceptedLocale } from './locales/accepted-locale.js';
 export type { FieldIssue } from './fault/field-issue.js';
 export type { RequestFacts } from './request-facts.js';
 export type { ErrorResponse } from './render/error-response.js';

@@ -26,6 +26,7 @@ export type { TraceIdSource } from './trace/trace-id.js';
 export { isTraceId, isRequestId } from './trace/well-formed-id.js';
 export { traceIdOfTraceparent } from './trace/traceparent.js';
 export { lookupLanguage } from './locales/accept-language.js';
+export { acceptedLocale } from './locales/accepted-locale.js';
 export { isLanguageTag } from './locales/language-tag.js';
 export type { Locale, Locales, LocaleMessages, LocalesOption } from './locales/locales.js';
 export type { RenderContext } from './render/render-context.js';

@@ -20,11 +20,25 @@ const envelopeObject = satisfies(
 const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
 
 const languageTag = satisfies("a language tag such as 'fr' or 'pt-BR'", isLanguageTag);
-const localeMessages = recordOf(
-  either(statusKey, machineCode),
-  isString,
-  "an object of messages by machine code or status, such as { NOT_FOUND: 'Ressource introuvable', 500: 'Erreur interne' }",
+// Digits are a status (and must be an error status); anything else a machine code.
+const messageKey = satisfies('a machine code or a status from 400 to 599', (v) =>
+  typeof v === 'string' && (/^\d+$/.test(v) ? statusKey.check(v) === true : CODE.test(v)),
 );
+const localeMessages = recordOf(messageKey, isString, 'an object of messages by machine code or status');
+
+/** `{ fr: { NOT_FOUND: '…', 500: '…' } }`, saying which language's which key is wrong. */
+const locales: Rule = {
+  allowed: "an object of messages by language tag, then by machine code or status, such as { fr: { NOT_FOUND: 'Ressource introuvable', 500: 'Erreur interne' } }",
+  check(v) {
+    if (!isObject(v) || Array.isArray(v)) return false;
+    for (const [tag, messages] of Object.entries(v)) {
+      if (!isLanguageTag(tag)) return `key ${JSON.stringify(tag)} is not ${languageTag.allowed}`;
+      const verdict = localeMessages.check(messages);
+      if (verdict !== true) return `${JSON.stringify(tag)}: ${verdict === false ? `is not ${localeMessages.allowed}` : verdict}`;
+    }
+    return true;
+  },
+};
 
 const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
 
@@ -53,7 +67,7 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   preset,
   recognizers: arrayOf(isFunction, 'an array of recognizer functions'),
   negotiate: isBoolean,
-  locales: recordOf(languageTag, localeMessages, "an object of messages by language tag, such as { fr: { NOT_FOUND: 'Ressource introuvable' } }"),
+  locales,
   defaultLocale: languageTag,
   traceId: either(isBoolean, isFunction),
 };

@@ -1,7 +1,7 @@
 import { lookupLanguage } from './accept-language.js';
 
 /**
- * The language of `available` an `Accept-Language` header asks for, chosen as faultline chooses
+ * (`faultline/kit`) The language of `available` an `Accept-Language` header asks for, chosen as faultline chooses
  * the language of an error's messages (RFC 4647 lookup with q-values: `fr-CA` finds `fr`), or
  * undefined when none matches. For translating what faultline does not write itself, in the same
  * language: ajv's messages with ajv-i18n, zod's with its locales.
