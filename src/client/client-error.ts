@@ -13,6 +13,8 @@ export interface ClientIssue {
   readonly keyword?: string;
   /** Where in the request: faultline's `body`, `query`, `params`, `headers`, or what another API says. */
   readonly location?: IssueLocation | (string & {});
+  /** The rule's parameters as the body gives them (`{ limit: 3 }`), for wording the issue in the user's language. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 /**

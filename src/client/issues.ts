@@ -42,6 +42,7 @@ export function issuesFromList(list: unknown): ClientIssue[] {
       message,
       ...(keyword !== undefined ? { keyword } : {}),
       ...(location !== undefined ? { location } : {}),
+      ...(isObject(item.params) ? { params: item.params } : {}),
     });
   }
   return issues;
@@ -67,6 +68,7 @@ export function issuesFromProblem(list: unknown): ClientIssue[] {
       message,
       ...(keyword !== undefined ? { keyword } : {}),
       ...(location !== undefined ? { location } : pointer !== undefined ? { location: 'body' } : {}),
+      ...(isObject(item.params) ? { params: item.params } : {}),
     });
   }
   return issues;

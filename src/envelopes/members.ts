@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../fault/field-issue.js';
 import type { PublicFault } from './envelope.js';
 
 /**
@@ -24,15 +25,21 @@ export function withMembers<B extends Record<string, unknown>>(body: B, fault: P
   return body;
 }
 
-/** Issues as the flat list the error-message-code and status-object styles carry. */
-export function issueList(fault: PublicFault): { field: string; in: string; code: string; message: string }[] | undefined {
+/**
+ * Issues as the flat list the error-message-code and status-object styles carry. `code` (the
+ * keyword) and `params` are always there, so a client can word each issue in its own language.
+ */
+export function issueList(fault: PublicFault): { field: string; in: string; code: string; message: string; params: NonNullable<FieldIssue['params']> }[] | undefined {
   return fault.issues?.map((issue) => ({
     field: issue.pointer,
     in: issue.location,
     code: issue.keyword,
     message: issue.message,
+    params: issue.params ?? NO_PARAMS,
   }));
 }
+
+const NO_PARAMS: NonNullable<FieldIssue['params']> = Object.freeze({});
 
 /** A one-line summary of the issues, for styles that carry only text. */
 export function issueSummary(fault: PublicFault): string {

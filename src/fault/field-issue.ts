@@ -11,6 +11,11 @@ export interface FieldIssue {
   /** The rule that failed: ajv's keyword (`required`, `format`, …) or the source's own name. */
   readonly keyword: string;
   readonly message: string;
+  /**
+   * The rule's parameters (ajv's `params`: `{ missingProperty: 'cid' }`, `{ limit: 3 }`), flat and
+   * bounded: with the keyword, what a client needs to word the issue in its own language.
+   */
+  readonly params?: Readonly<Record<string, string | number | boolean | readonly (string | number | boolean)[]>>;
 }
 
 /** At most this many issues leave in one response: ajv's `allErrors` on a hostile body can be huge. */

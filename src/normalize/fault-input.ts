@@ -1,5 +1,6 @@
 import type { Fault, JsonValue, RateLimitState } from '../fault/fault.js';
 import { MAX_ISSUES, type FieldIssue } from '../fault/field-issue.js';
+import { issueParams } from '../fault/issue-params.js';
 import { isJsonPointer } from '../fault/json-pointer.js';
 import { headerName, headerValue } from '../headers/header-value.js';
 import { toJsonValue } from '../json/to-json-value.js';
@@ -90,7 +91,7 @@ const LOCATIONS: ReadonlySet<string> = new Set(['body', 'query', 'params', 'head
 /**
  * Issues as the envelopes need them, whoever made them (a developer's `issues: [{ pointer: 'cid' }]`
  * included): at most MAX_ISSUES, a valid JSON pointer (else the whole location), a known location,
- * bounded strings.
+ * bounded strings, flat and bounded params.
  */
 function checkIssues(issues: readonly unknown[]): FieldIssue[] {
   const out: FieldIssue[] = [];
@@ -100,12 +101,14 @@ function checkIssues(issues: readonly unknown[]): FieldIssue[] {
     const location = read(issue, 'location');
     const keyword = read(issue, 'keyword');
     const message = read(issue, 'message');
+    const params = read(issue, 'params');
     if (typeof message !== 'string') continue;
     out.push({
       location: typeof location === 'string' && LOCATIONS.has(location) ? (location as FieldIssue['location']) : 'body',
       pointer: typeof pointer === 'string' && pointer.length <= 1024 && isJsonPointer(pointer) ? pointer : '',
       keyword: typeof keyword === 'string' ? keyword.slice(0, 64) : 'invalid',
       message: message.slice(0, MAX_MESSAGE),
+      ...(params === undefined ? {} : { params: issueParams(params) }),
     });
   }
   return out;

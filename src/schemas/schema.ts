@@ -23,18 +23,28 @@ export const JSON_POINTER: JsonSchema = { type: 'string', pattern: '^(/([^~/]|~[
 
 export const ISSUE_LOCATION: JsonSchema = { enum: ['body', 'query', 'params', 'headers'] };
 
+const PARAM_SCALAR: JsonSchema = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+
+/** A validator's parameters of one issue: flat, at most 16 members, scalars or lists of them. */
+export const ISSUE_PARAMS: JsonSchema = {
+  type: 'object',
+  maxProperties: 16,
+  additionalProperties: { anyOf: [PARAM_SCALAR, { type: 'array', maxItems: 32, items: PARAM_SCALAR }] },
+};
+
 /** The flat issue list of the error-message-code (`details`) and status-object (`errors`) styles. */
 export const ISSUE_LIST: JsonSchema = {
   type: 'array',
   maxItems: 100,
   items: {
     type: 'object',
-    required: ['field', 'in', 'code', 'message'],
+    required: ['field', 'in', 'code', 'message', 'params'],
     properties: {
       field: JSON_POINTER,
       in: ISSUE_LOCATION,
       code: { type: 'string' },
       message: { type: 'string' },
+      params: ISSUE_PARAMS,
     },
     additionalProperties: false,
   },

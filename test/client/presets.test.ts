@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFaultline, HttpError, type ClientError, type FaultlineOptions, type Preset } from '../../src/index.js';
+import { createFaultline, HttpError, type ClientError, type FaultlineOptions, type FieldIssue, type Preset } from '../../src/index.js';
 import { parseErrorBody, type DetectedEnvelope } from '../../src/client/index.js';
 import { SEED_EXAMPLES } from '../presets/all-examples.js';
 import { exampleTitle } from '../presets/example.js';
@@ -172,7 +172,15 @@ describe('every preset example body reads back into itself', () => {
         ...(parsed.numericCode !== undefined ? { numericCode: parsed.numericCode } : {}),
         ...(parsed.retryAfter !== undefined ? { retryAfter: parsed.retryAfter } : {}),
         ...(parsed.issues.length > 0
-          ? { issues: parsed.issues.map((i) => ({ pointer: i.pointer, message: i.message, keyword: i.keyword ?? '', location: (i.location ?? 'body') as 'body' })) }
+          ? {
+              issues: parsed.issues.map((i) => ({
+                pointer: i.pointer,
+                message: i.message,
+                keyword: i.keyword ?? '',
+                location: (i.location ?? 'body') as 'body',
+                ...(i.params !== undefined ? { params: i.params as NonNullable<FieldIssue['params']> } : {}),
+              })),
+            }
           : {}),
         extras: { ...parsed.extras },
       });

@@ -111,3 +111,25 @@ describe('locales: what is translated', () => {
     expect(render({ envelope: mine, locales: LOCALES }, errors.notFound(), 'fr').body).toEqual({ oops: 'Ressource introuvable' });
   });
 });
+
+describe('validators translate their own messages; faultline keeps them', () => {
+  it('ajv-i18n: localised messages stay (required, additionalProperties included), with their keywords and params', async () => {
+    const { Ajv } = await import('ajv');
+    const { createRequire } = await import('node:module');
+    const localize = createRequire(import.meta.url)('ajv-i18n') as Record<string, (errors: unknown) => void>;
+    const validate = new Ajv({ allErrors: true }).compile({
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string' }, size: { type: 'integer', minimum: 1 } },
+      additionalProperties: false,
+    });
+    validate({ size: 0, extra: true });
+    localize['fr']?.(validate.errors);
+    const fault = createFaultline().normalize(validate.errors);
+    expect(fault.issues).toEqual([
+      { location: 'body', pointer: '/name', keyword: 'required', message: 'requiert la propriété name', params: { missingProperty: 'name' } },
+      { location: 'body', pointer: '/extra', keyword: 'additionalProperties', message: 'ne doit pas contenir de propriétés additionnelles', params: { additionalProperty: 'extra' } },
+      { location: 'body', pointer: '/size', keyword: 'minimum', message: 'doit être >= 1', params: { comparison: '>=', limit: 1 } },
+    ]);
+  });
+});

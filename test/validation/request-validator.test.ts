@@ -67,7 +67,7 @@ describe('the schema cache', () => {
     expect(compile).toHaveBeenCalledTimes(2);
     const validator = createRequestValidator(compiler, { body: false });
     expect(failure(() => validator.validateRequest({ body: {} })).issues).toEqual([
-      { location: 'body', pointer: '', keyword: 'false schema', message: 'boolean schema is false' },
+      { location: 'body', pointer: '', keyword: 'false schema', message: 'boolean schema is false', params: {} },
     ]);
   });
 
@@ -122,12 +122,12 @@ describe('validateRequest', () => {
     createRequestValidator(compiler, { headers: schema }).validateRequest({ headers });
     expect(headers).toEqual({ 'x-count': '3' });
     const error = failure(() => createRequestValidator(compiler, { headers: versionHeaders }).validateRequest({ headers: {} }));
-    expect(error.issues).toEqual([{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required' }]);
+    expect(error.issues).toEqual([{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required', params: { missingProperty: 'x-api-version' } }]);
   });
 
   it('the body is never coerced', () => {
     const error = failure(() => createRequestValidator(compiler, { body: { type: 'object', properties: { n: { type: 'integer' } } } }).validateRequest({ body: { n: '1' } }));
-    expect(error.issues).toEqual([{ location: 'body', pointer: '/n', keyword: 'type', message: 'must be integer' }]);
+    expect(error.issues).toEqual([{ location: 'body', pointer: '/n', keyword: 'type', message: 'must be integer', params: { type: 'integer' } }]);
   });
 
   it(`caps the issues of all parts together at ${MAX_ISSUES}`, () => {
@@ -136,7 +136,7 @@ describe('validateRequest', () => {
     const error = failure(() => validator.validateRequest({ query, body: { pins: Array.from({ length: 5000 }, () => ({ cid: 1 })) } }));
     expect(error.issues).toHaveLength(MAX_ISSUES);
     expect(error.issues?.slice(0, 80).every((i) => i.location === 'query')).toBe(true);
-    expect(error.issues?.[80]).toEqual({ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string' });
+    expect(error.issues?.[80]).toEqual({ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string', params: { type: 'string' } });
     expect(error.issues?.[99]?.pointer).toBe('/pins/19/cid');
   });
 
