@@ -46,6 +46,10 @@ function body(options: FaultlineOptions, thrown: unknown, headers: Record<string
   return JSON.parse(createFaultline(options).handle(thrown, request(headers, id)).body ?? 'null') as Record<string, unknown>;
 }
 
+function tracerDown(): never {
+  throw new Error('tracer down');
+}
+
 describe('the traceId option', () => {
   it('off by default: no member, even with a traceparent', () => {
     expect(body({}, errors.notFound(), { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01` }, 'req-1')).not.toHaveProperty('traceId');
@@ -60,10 +64,7 @@ describe('the traceId option', () => {
   it('a source of the app’s own is tried first; junk or a throw falls through', () => {
     expect(body({ traceId: () => 'abc-123' }, errors.notFound(), {}, 'req-1')['traceId']).toBe('abc-123');
     expect(body({ traceId: () => 'not an id!' }, errors.notFound(), {}, 'req-1')['traceId']).toBe('req-1');
-    const throwing = () => {
-      throw new Error('tracer down');
-    };
-    expect(body({ traceId: throwing }, errors.notFound(), {}, 'req-1')['traceId']).toBe('req-1');
+    expect(body({ traceId: tracerDown }, errors.notFound(), {}, 'req-1')['traceId']).toBe('req-1');
   });
 
   it('a hidden 500 carries it too: the id is what a support ticket quotes', () => {
