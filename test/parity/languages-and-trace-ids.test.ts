@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaultline, ENVELOPES, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
 import { routeNotFound, withExistingVary } from '../../src/kit.js';
+import { FaultlineModule } from '../../adapters/nest/index.js';
 import { HARNESSES } from '../harness/all.js';
+import { startNest } from '../harness/nest.js';
 import type { RunningApp } from '../harness/harness.js';
 import { THROWERS } from '../scenarios/throwables.js';
 import { request } from '../support/http.js';
@@ -120,3 +122,26 @@ describe('trace ids from request ids, per framework', () => {
   });
 });
 
+
+describe('NestJS: locales and traceId through FaultlineModule.forRoot(options)', () => {
+  const options: FaultlineOptions = { locales: LOCALES, traceId: true };
+  const core = createFaultline(options);
+  const apps: RunningApp[] = [];
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+  });
+
+  it.each(['express', 'fastify'] as const)('platform-%s: the same response as the core renders', async (platform) => {
+    const app = await startNest(platform, { throwers: THROWERS }, { globalFilter: false, imports: [FaultlineModule.forRoot(options)] });
+    apps.push(app);
+    for (const probe of PROBES.filter((p) => p.headers['x-request-id'] === undefined && p.vary === undefined)) {
+      const method = probe.method ?? 'GET';
+      const expected = core.handle(probe.thrown(), { method, path: probe.path, header: (name) => probe.headers[name] });
+      const res = await request(`${app.url}${probe.path}`, { method, headers: probe.headers });
+      expect(res.status, probe.name).toBe(expected.status);
+      expect(res.text, probe.name).toBe(expected.body ?? '');
+      expect(res.headers.get('content-language'), probe.name).toBe(expected.headers['content-language']);
+      expect(res.headers.get('vary'), probe.name).toBe(expected.headers['vary']);
+    }
+  });
+});
