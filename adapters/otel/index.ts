@@ -1,7 +1,7 @@
 // faultline/otel: errors on the request's OpenTelemetry span, and the span's trace id in bodies.
 // Only @opentelemetry/api (an optional peer): whichever SDK and instrumentations the app registered
 // (the official Node auto-instrumentation, @fastify/otel, @hono/otel) record what this writes.
-import { context, createContextKey, isSpanContextValid, SpanStatusCode, trace, type Exception, type Span } from '@opentelemetry/api';
+import { context, createContextKey, SpanStatusCode, trace, type Exception, type Span } from '@opentelemetry/api';
 import { describeThrown, isUnexpected, type OnError, type TraceIdSource } from '../../src/kit.js';
 
 export type { OnError, TraceIdSource } from '../../src/kit.js';
@@ -79,7 +79,8 @@ function exceptionOf(thrown: unknown, keepStack: boolean): Exception {
  */
 export function otelTraceId(): TraceIdSource {
   return function activeTraceId() {
-    const spanContext = trace.getSpanContext(context.active());
-    return spanContext !== undefined && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+    // The core keeps only a well-formed trace id (32 lower-case hex digits, not all zero), which is
+    // what the API's validity check of the trace id asks; the span id does not matter here.
+    return trace.getSpanContext(context.active())?.traceId;
   };
 }

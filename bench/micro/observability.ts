@@ -33,6 +33,8 @@ const BASELINE = 'without them';
 const VARIANTS: readonly Variant[] = [
   { name: BASELINE, options: {} },
   { name: 'traceErrors() + locales', options: { onError: traceErrors(), locales: LOCALES } },
+  { name: 'traceErrors() alone', options: { onError: traceErrors() } },
+  { name: 'locales alone', options: { locales: LOCALES } },
   { name: 'traceErrors() + locales + traceId: otelTraceId()', options: { onError: traceErrors(), locales: LOCALES, traceId: otelTraceId() } },
 ];
 

@@ -17,6 +17,8 @@ export interface Locale {
   /** Its place in `Locales.all`: cached responses are kept per language. */
   readonly index: number;
   readonly messages: ReadonlyMap<string, string>;
+  /** The render context of a request in this language without a trace id, made once, not per error. */
+  readonly context: { readonly locale: Locale };
 }
 
 /** The `locales` and `defaultLocale` options, resolved once per handler. */
@@ -39,7 +41,14 @@ export function resolveLocales(option: LocalesOption, defaultTag: string): Local
     const known = byLowerTag.get(lower);
     const merged = new Map(known?.messages);
     for (const [key, message] of Object.entries(messages ?? {})) merged.set(key, message);
-    byLowerTag.set(lower, { tag: known?.tag ?? tag, index: known?.index ?? byLowerTag.size, messages: merged });
+    const locale: { tag: string; index: number; messages: Map<string, string>; context: { locale: Locale } } = {
+      tag: known?.tag ?? tag,
+      index: known?.index ?? byLowerTag.size,
+      messages: merged,
+      context: undefined as never,
+    };
+    locale.context = Object.freeze({ locale });
+    byLowerTag.set(lower, locale);
   };
   add(defaultTag, undefined);
   for (const [tag, messages] of Object.entries(option)) add(tag, messages);

@@ -20,5 +20,5 @@ export function renderContext(settings: Settings, request: RequestFacts | undefi
   const id = traceId?.(request);
   if (locales === undefined) return id === undefined ? NO_CONTEXT : { traceId: id };
   const locale = locales.choose(request);
-  return id === undefined ? { locale } : { locale, traceId: id };
+  return id === undefined ? locale.context : { locale, traceId: id };
 }
