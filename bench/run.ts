@@ -1,16 +1,18 @@
-// `npm run bench`: micro, memory and macro benchmarks, each printed as tables of ratios measured
-// side by side in this run. `--only micro,memory,what-apps-throw,macro` picks sections; `--quick` shortens them.
+// `npm run bench`: micro, memory, what-apps-throw, macro and observability benchmarks, each printed
+// as tables of ratios measured side by side in this run. `--only micro,memory,what-apps-throw,macro,observability`
+// picks sections; `--quick` shortens them.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CHILD_ENV } from './macro/load.js';
 import { macroTables, runMacro } from './macro/macro.js';
 import { microTables, runMicro } from './micro/micro.js';
+import { observabilityTable, runObservability } from './micro/observability.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const sections = new Set(onlyArg === undefined ? ['micro', 'memory', 'what-apps-throw', 'macro'] : onlyArg.split(','));
+const sections = new Set(onlyArg === undefined ? ['micro', 'memory', 'what-apps-throw', 'macro', 'observability'] : onlyArg.split(','));
 const groupsArg = args.find((arg) => arg.startsWith('--groups='))?.slice('--groups='.length);
 
 const started = Date.now();
@@ -59,4 +61,12 @@ if (sections.has('macro')) {
   const results = await runMacro(options, (line) => console.log(line));
   console.log(`\n${macroTables(results)}`);
   console.log(`\n(macro done at ${elapsed()})`);
+}
+
+if (sections.has('observability')) {
+  // Last: it registers an OpenTelemetry context manager and tracer provider in this process.
+  console.log('\n## observability: the 404 path with traceErrors() and locales, against the same handler without them\n');
+  const results = await runObservability(quick ? { rounds: 3, cpuMs: 60 } : { rounds: 7, cpuMs: 120 });
+  console.log(observabilityTable(results));
+  console.log(`\n(observability done at ${elapsed()})`);
 }

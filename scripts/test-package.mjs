@@ -72,6 +72,8 @@ const probe = (entry) =>
         ? "typeof m.ApiFaultlineResponses === 'function'"
       : entry.startsWith('./testing')
         ? "typeof m.faultlineMatchers.toBeFault === 'function' && typeof m.faultlineMatchers.toMatchEnvelope === 'function'"
+      : entry === './otel'
+        ? "typeof m.traceErrors === 'function' && typeof m.otelTraceId === 'function'"
         : "typeof m.errorHandler === 'function'";
 const preload = (entry) => (entry.startsWith('./nest') ? 'reflect-metadata' : undefined);
 // faultline/testing/jest extends jest's global `expect`: a stand-in records what it was given.

@@ -5,6 +5,7 @@ import { resolveSettings, type FaultlineOptions, type Settings } from './options
 import type { ErrorResponse } from './render/error-response.js';
 import { fallbackResponse, renderWith } from './render/render.js';
 import { withDefaultResponses } from './render/default-responses.js';
+import { renderContext, type RenderContext } from './render/render-context.js';
 import type { RequestFacts } from './request-facts.js';
 import { logIfUnexpected, type DefaultLogger } from './logging/default-logger.js';
 
@@ -37,7 +38,11 @@ export function createFaultline<Context = void>(options: FaultlineOptions = {}, 
   const settings = resolveSettings(options);
   const defaultLogger = settings.logUnexpected ? logger : undefined;
   const normalizeFault = (thrown: unknown): Fault => normalizeWith(thrown, settings);
-  const rendered = withDefaultResponses(settings, (fault: Fault, request?: RequestFacts): ErrorResponse => renderWith(fault, settings, request));
+  const cached = withDefaultResponses(settings, (fault: Fault, request?: RequestFacts, context?: RenderContext): ErrorResponse =>
+    renderWith(fault, settings, request, context),
+  );
+  // The request's language and trace id are found once, before the cache: it is kept per language.
+  const rendered = (fault: Fault, request?: RequestFacts): ErrorResponse => cached(fault, request, renderContext(settings, request));
   const renderFault = settings.negotiate
     ? (fault: Fault, request?: RequestFacts): ErrorResponse => negotiated(rendered(fault, request), request)
     : rendered;
@@ -58,11 +63,19 @@ export function createFaultline<Context = void>(options: FaultlineOptions = {}, 
         logIfUnexpected(defaultLogger, fault, thrown, request, context);
         return renderFault(fault, request);
       } catch {
-        const fallback = fallbackResponse(settings, request);
+        const fallback = fallbackResponse(settings, request, safeContext(settings, request));
         return settings.negotiate ? negotiated(fallback, request) : fallback;
       }
     },
   };
+}
+
+function safeContext(settings: Settings, request: RequestFacts | undefined): RenderContext | undefined {
+  try {
+    return renderContext(settings, request);
+  } catch {
+    return undefined;
+  }
 }
 
 let defaults: Faultline | undefined;

@@ -21,6 +21,15 @@ export { routeNotFound } from './errors/route-not-found.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
 export { isUnexpected } from './fault/unexpected.js';
+export { combineOnError, type OnError } from './hooks/on-error.js';
+export type { TraceIdSource } from './trace/trace-id.js';
+export { isTraceId, isRequestId } from './trace/well-formed-id.js';
+export { traceIdOfTraceparent } from './trace/traceparent.js';
+export { lookupLanguage } from './locales/accept-language.js';
+export { acceptedLocale } from './locales/accepted-locale.js';
+export { isLanguageTag } from './locales/language-tag.js';
+export type { Locale, Locales, LocaleMessages, LocalesOption } from './locales/locales.js';
+export type { RenderContext } from './render/render-context.js';
 export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-issue.js';
 export { escapePointerToken, pointerTokens, childPointer, isJsonPointer } from './fault/json-pointer.js';
 

@@ -1,7 +1,6 @@
 import type { Envelope, EnvelopeName } from './envelopes/envelope.js';
 import { resolveEnvelope } from './envelopes/index.js';
 import type { ErrorFactory } from './errors/define-errors.js';
-import type { Fault } from './fault/fault.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
 import { headerName, headerValue } from './headers/header-value.js';
 import { checkOptions } from './checks/check-options.js';
@@ -9,7 +8,9 @@ import { FAULTLINE_OPTION_RULES, PRESET_RULES } from './checks/faultline-option-
 import { recognizersWithout, type NormalizeSettings, type Recognizer, type RecognizerFamily } from './normalize/normalize.js';
 import type { ErrorMapping } from './normalize/map.js';
 import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
-import type { RequestFacts } from './request-facts.js';
+import { combineOnError, type OnError } from './hooks/on-error.js';
+import { resolveLocales, type Locales, type LocalesOption } from './locales/locales.js';
+import { traceIdReader, type TraceIdReader, type TraceIdSource } from './trace/trace-id.js';
 
 /** Everything faultline can be told. Every field is optional; the defaults are production-safe. */
 export interface FaultlineOptions {
@@ -29,10 +30,12 @@ export interface FaultlineOptions {
   /** Show messages, codes, stack and cause of every error, 5xx included. Never in production. */
   debug?: boolean;
   /**
-   * Called once per error, for logging. What it throws is ignored; the response is not changed.
+   * Called once per error with the fault, the original thrown value (untouched) and the request,
+   * for logging, tracing and error trackers; a list runs each hook in order
+   * (`[traceErrors(), logErrors(pino)]`). What a hook throws is ignored; the response is not changed.
    * Giving one replaces the default logging of unexpected faults (see `logUnexpected`).
    */
-  onError?: (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+  onError?: OnError | readonly OnError[];
   /**
    * Log every unexpected fault (a 5xx: a crash, or anything faultline did not recognise) with the
    * thrown value's stack, the way the framework logs one: Express and Hono to `console.error`,
@@ -65,10 +68,26 @@ export interface FaultlineOptions {
    * An unknown name throws when the handler is made.
    */
   disableRecognizers?: readonly RecognizerFamily[];
+  /**
+   * Messages in the client's language, by machine code or status:
+   * `{ fr: { NOT_FOUND: 'Ressource introuvable', 500: 'Erreur interne' }, 'pt-BR': { … } }`. The
+   * language comes from `Accept-Language` (RFC 4647 lookup with q-values: `fr-CA` finds `fr`), else
+   * `defaultLocale`; responses say it in `Content-Language` and vary on `Accept-Language`. A code's
+   * translation replaces any message of that code; a status's only the default message. Default: none.
+   */
+  locales?: LocalesOption;
+  /** The language of the untranslated messages (faultline's own and `messages`), for `Content-Language`. Default `'en'`. */
+  defaultLocale?: string;
+  /**
+   * A `traceId` member in every error body, for clients to quote in a support ticket: the W3C trace
+   * id of the request's `traceparent`, else its request id, if well-formed. A function is a source
+   * tried first (`otelTraceId()` from `faultline/otel` reads the active span). Default `false`.
+   */
+  traceId?: boolean | TraceIdSource;
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
-export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'logUnexpected' | 'debug' | 'recognizers' | 'disableRecognizers'> {
+export interface Preset extends Omit<FaultlineOptions, 'preset' | 'onError' | 'logUnexpected' | 'debug' | 'recognizers' | 'disableRecognizers' | 'locales' | 'defaultLocale' | 'traceId'> {
   readonly name: string;
   /** The documented API's own errors, as a typed catalog (`presets.statusObject.errors.INVALID_TOKEN()`). */
   readonly errors?: Readonly<Record<string, ErrorFactory<string>>>;
@@ -81,12 +100,17 @@ export interface Settings extends NormalizeSettings {
   readonly messages: ReadonlyMap<number, string>;
   readonly codes: ReadonlyMap<number, string>;
   readonly debug: boolean;
-  readonly onError: FaultlineOptions['onError'];
+  /** The `onError` hooks as one function. */
+  readonly onError: OnError | undefined;
   /** Whether the adapter's default logger reports unexpected faults. */
   readonly logUnexpected: boolean;
   readonly challenge: string | undefined;
   readonly rateLimitHeaders: RateLimitHeaderStandard;
   readonly negotiate: boolean;
+  /** Undefined when `locales` is not set: no `Content-Language`, no `Vary: Accept-Language`. */
+  readonly locales: Locales | undefined;
+  /** Undefined when `traceId` is off. */
+  readonly traceId: TraceIdReader | undefined;
 }
 
 /** Checks and resolves options. Throws at setup time, never at request time. */
@@ -123,7 +147,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     builtInRecognizers: recognizersWithout(disabled),
     debug: merged.debug === true,
     keepDebug: merged.debug === true,
-    onError: options.onError,
+    onError: combineOnError(options.onError),
     // Your own onError replaces the default logging, unless you ask for both.
     logUnexpected: options.logUnexpected ?? options.onError === undefined,
     challenge,
@@ -131,5 +155,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     allowedHeaders,
     rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
     negotiate: merged.negotiate !== false,
+    locales: options.locales === undefined ? undefined : resolveLocales(options.locales, options.defaultLocale ?? 'en'),
+    traceId: options.traceId === undefined || options.traceId === false ? undefined : traceIdReader(options.traceId === true ? undefined : options.traceId),
   };
 }

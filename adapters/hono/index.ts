@@ -7,6 +7,7 @@ import {
   checkOptions,
   createFaultline,
   errors,
+  isUnexpected,
   logToConsole,
   routeNotFound,
   STALE_HEADERS,
@@ -103,6 +104,10 @@ export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): Mi
 
 function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
   const response = faultline.handle(thrown, facts(c));
+  // Hono puts what `onError` is handed in `c.error`, which middleware after it (@hono/otel, error
+  // trackers) report as a failed request: an expected 4xx is an answer, not a failure (HTTP server
+  // semantic conventions), so only an unexpected error stays there.
+  if (!isUnexpected(response)) c.error = undefined;
   // Headers set before the error (CORS, Vary, security headers) stay; Hono keeps them on `c.res`.
   const headers = new Headers(c.res.headers);
   // Back to "no response yet": otherwise Hono copies the old headers (ETag, a route's Cache-Control)

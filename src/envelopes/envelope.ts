@@ -18,6 +18,11 @@ export interface PublicFault {
   readonly retryAfter?: number;
   readonly rateLimit?: RateLimitState;
   readonly extras?: Readonly<Record<string, JsonValue>>;
+  /**
+   * The id a client can quote (`traceId` option): a W3C trace id or a request id, checked
+   * well-formed. The built-in envelopes put it at the top level as `traceId`; a custom one places it.
+   */
+  readonly traceId?: string;
   /** Present only with `debug: true`. */
   readonly stack?: string;
   readonly cause?: JsonValue;

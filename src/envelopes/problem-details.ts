@@ -15,8 +15,8 @@ export const QUOTA_EXCEEDED = {
 /**
  * RFC 9457 problem details: `{"type":"about:blank","title":"Unauthorized","status":401,"detail":"…"}`
  * as `application/problem+json`. A code other than the status's default is the `code` extension
- * member; field issues are the `errors` array of RFC 9457 §3 (`detail`, `pointer`, and `in` and
- * the rule's `params` when there are some); a 429 is the
+ * member; field issues are the `errors` array of RFC 9457 §3 (`detail`, `pointer`, and the
+ * validator's `code` and `params` for clients that word issues themselves); a 429 is the
  * RateLimit draft's `quota-exceeded` problem with `violated-policies`.
  */
 export const problemDetails: Envelope = {
@@ -33,12 +33,12 @@ export const problemDetails: Envelope = {
     if (!fault.defaultCode) body.code = fault.code;
     if (quota) body['violated-policies'] = [fault.rateLimit?.policy ?? 'default'];
     if (fault.issues !== undefined) {
-      body.errors = fault.issues.map((issue) => {
-        const item: Record<string, unknown> = { detail: issue.message, pointer: pointerFragment(issue.pointer) };
-        if (issue.location !== 'body') item.in = issue.location;
-        if (issue.params !== undefined) item.params = issue.params;
-        return item;
-      });
+      // `code` (the keyword) and `params` always: what a client needs to word the issue itself.
+      body.errors = fault.issues.map((issue) =>
+        issue.location === 'body'
+          ? { detail: issue.message, pointer: pointerFragment(issue.pointer), code: issue.keyword, params: issue.params ?? {} }
+          : { detail: issue.message, pointer: pointerFragment(issue.pointer), in: issue.location, code: issue.keyword, params: issue.params ?? {} },
+      );
     }
     return withMembers(body, fault, RESERVED);
   },

@@ -4,6 +4,7 @@ import { checkOptions, type OptionRules } from '../checks/check-options.js';
 import { describeValue, oneOf } from '../checks/rule.js';
 import type { Fault } from '../fault/fault.js';
 import type { RequestFacts } from '../request-facts.js';
+import type { OnError } from '../hooks/on-error.js';
 import { logText } from './log-text.js';
 import { describeThrown, type ThrownDetails } from './thrown-details.js';
 import { stackText } from './thrown-text.js';
@@ -46,7 +47,7 @@ export interface LogErrorsOptions {
   readonly clientErrors?: ClientErrorLevel;
 }
 
-export type OnError = (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+export type { OnError } from '../hooks/on-error.js';
 
 const LOG_ERRORS_OPTION_RULES: OptionRules<LogErrorsOptions & { readonly format?: 'object' | 'text' }> = {
   clientErrors: oneOf(['warn', 'info', 'debug', false]),

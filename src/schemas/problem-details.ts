@@ -26,11 +26,12 @@ export const problemDetailsSchema: JsonSchema = {
       maxItems: 100,
       items: {
         type: 'object',
-        required: ['detail', 'pointer'],
+        required: ['detail', 'pointer', 'code', 'params'],
         properties: {
           detail: { type: 'string' },
           pointer: { type: 'string', pattern: '^#(/([^~/]|~[01])*)*$' },
           in: ISSUE_LOCATION,
+          code: { type: 'string' },
           params: ISSUE_PARAMS,
         },
         additionalProperties: false,

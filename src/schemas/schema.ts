@@ -42,7 +42,7 @@ export const ISSUE_LIST: JsonSchema = {
   maxItems: 100,
   items: {
     type: 'object',
-    required: ['field', 'in', 'code', 'message'],
+    required: ['field', 'in', 'code', 'message', 'params'],
     properties: {
       field: JSON_POINTER,
       in: ISSUE_LOCATION,

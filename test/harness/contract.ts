@@ -18,6 +18,7 @@ export const HEADERS_THAT_MATTER = [
   'set-cookie',
   'etag',
   'content-disposition',
+  'content-language',
 ] as const;
 
 export function pickHeaders(headers: Headers): Record<string, string | null> {
@@ -122,6 +123,7 @@ export function describeAdapterContract(harness: Harness): void {
       expect(res.status).toBe(404);
       expect(res.headers.get('etag')).toBeNull();
       expect(res.headers.get('content-disposition')).toBeNull();
+      expect(res.headers.get('content-language')).toBeNull();
     });
 
     it('headers already sent: no second response, the connection ends, the server keeps serving', async () => {

@@ -53,6 +53,7 @@ export function startExpress(
   app.get('/stale/:name', (req, res) => {
     res.setHeader('ETag', '"abc"');
     res.setHeader('Content-Disposition', 'attachment; filename="x.csv"');
+    res.setHeader('Content-Language', 'de');
     throw thrower(spec, req.params.name)();
   });
   app.get('/sent', (_req, res, next) => {

@@ -31,6 +31,7 @@ export const fastifyHarness: Harness = {
     app.get('/stale/:name', (request, reply) => {
       reply.header('ETag', '"abc"');
       reply.header('Content-Disposition', 'attachment; filename="x.csv"');
+      reply.header('Content-Language', 'de');
       throw thrower(spec, (request.params as { name: string }).name)();
     });
     app.get('/sent', (_request, reply) => {

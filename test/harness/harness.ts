@@ -8,7 +8,7 @@ import type { FaultlineOptions } from '../../src/index.js';
  * - `POST /json` parses a JSON body (limit 1 kB) and answers `{"ok":true}`;
  * - `GET /ok` answers 200 `{"ok":true}`;
  * - `GET /cors/:name` sets `Access-Control-Allow-Origin: *` and `Vary: Origin`, then throws;
- * - `GET /stale/:name` sets `ETag` and `Content-Disposition` for a body it never sends, then throws;
+ * - `GET /stale/:name` sets `ETag`, `Content-Disposition` and `Content-Language` for a body it never sends, then throws;
  * - `GET /sent` sends headers and part of a body, then throws;
  * - anything else is the framework's unmatched route, answered through `notFound`.
  */

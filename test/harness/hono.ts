@@ -41,6 +41,7 @@ export function honoApp(spec: AppSpec, wire: HonoWiring = threeCalls): Hono {
   app.get('/stale/:name', (c) => {
     c.header('ETag', '"abc"');
     c.header('Content-Disposition', 'attachment; filename="x.csv"');
+    c.header('Content-Language', 'de');
     throw thrower(spec, c.req.param('name'))();
   });
   // Hono sends nothing until the handler returns, so "headers already sent" means a streamed body

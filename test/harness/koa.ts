@@ -39,6 +39,7 @@ export function koaApp(KoaApplication: KoaClass, spec: AppSpec): Koa {
   router.get('/stale/:name', (ctx) => {
     ctx.set('ETag', '"abc"');
     ctx.set('Content-Disposition', 'attachment; filename="x.csv"');
+    ctx.set('Content-Language', 'de');
     throw thrower(spec, ctx.params.name as string)();
   });
   router.get('/sent', (ctx) => {

@@ -69,6 +69,7 @@ class HarnessRoutes {
   stale(@Param('name') name: string, @Res({ passthrough: true }) res: object): never {
     this.adapterHost.httpAdapter.setHeader(res, 'ETag', '"abc"');
     this.adapterHost.httpAdapter.setHeader(res, 'Content-Disposition', 'attachment; filename="x.csv"');
+    this.adapterHost.httpAdapter.setHeader(res, 'Content-Language', 'de');
     throw thrower(this.spec, name)();
   }
 

@@ -98,7 +98,7 @@ describe.each(['express', 'fastify'] as NestPlatform[])('@Validate on nest %s', 
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(res.text).toBe(
-        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid","params":{"type":"string"}}]}',
+        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid","code":"type","params":{"type":"string"}}]}',
       );
     });
 
@@ -106,7 +106,7 @@ describe.each(['express', 'fastify'] as NestPlatform[])('@Validate on nest %s', 
       const res = await request(`${app.url}/pins`, json({ pins: [{ name: 'x' }] }));
       expect(res.status).toBe(422);
       expect(res.text).toBe(
-        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"is required","pointer":"#/pins/0/cid"}]}',
+        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"is required","pointer":"#/pins/0/cid","code":"required","params":{}}]}',
       );
     });
 

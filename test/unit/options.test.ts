@@ -21,6 +21,14 @@ const BAD: readonly (readonly [string, Record<string, unknown>, RegExp])[] = [
   ['a domain class instead of a mapping', { map: [Error] }, /option "map" is invalid: item 0 is a function, not a mapping made by map\(\)/],
   ['negotiate as a number', { negotiate: 0 }, /option "negotiate" is 0 \(a number\); allowed: true or false/],
   ['a variant that is not an envelope', { variants: { 413: 'flat' } }, /option "variants" is invalid: "413" is "flat", not/],
+  ['onError with a logger in its list', { onError: [() => undefined, console] }, /option "onError" is an array; allowed: a function or an array of functions/],
+  ['locales keyed by something not a language tag', { locales: { 'fr FR': {} } }, /option "locales" is invalid: key "fr FR" is not a language tag such as 'fr' or 'pt-BR'/],
+  ['a locale message that is not a string', { locales: { fr: { NOT_FOUND: 404 } } }, /option "locales" is invalid: "fr": "NOT_FOUND" is 404 \(a number\), not a string/],
+  ['a locale keyed by a success status', { locales: { fr: { 200: 'ok' } } }, /option "locales" is invalid: "fr": key "200" is not a machine code or a status from 400 to 599/],
+  ['locales as a flat object of messages', { locales: { NOT_FOUND: 'Introuvable' } }, /option "locales" is invalid: key "NOT_FOUND" is not a language tag such as 'fr' or 'pt-BR'/],
+  ['a language whose messages are a string', { locales: { fr: 'Introuvable' } }, /option "locales" is invalid: "fr": is not an object of messages by machine code or status/],
+  ['a default locale with a space', { defaultLocale: 'en US' }, /option "defaultLocale" is "en US"; allowed: a language tag/],
+  ['traceId as a header name', { traceId: 'x-request-id' }, /option "traceId" is "x-request-id"; allowed: true or false or a function/],
 ];
 
 describe('options are checked when the handler is made', () => {
@@ -54,6 +62,9 @@ describe('options are checked when the handler is made', () => {
       preset: presets.statusObject,
       recognizers: [() => undefined],
       negotiate: false,
+      locales: { fr: { NOT_FOUND: 'Introuvable', 500: 'Erreur interne' }, 'pt-BR': {} },
+      defaultLocale: 'en-GB',
+      traceId: () => undefined,
     });
     expect(core.settings.validationStatus).toBe(422);
   });

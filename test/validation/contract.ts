@@ -13,7 +13,7 @@ const ENVELOPE_NAMES = Object.keys(ENVELOPES) as EnvelopeName[];
 const NESTED_FAILURE: Record<EnvelopeName, { contentType: string; body: string }> = {
   'problem-details': {
     contentType: 'application/problem+json',
-    body: '{"type":"about:blank","title":"Bad Request","status":400,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid","params":{"type":"string"}}]}',
+    body: '{"type":"about:blank","title":"Bad Request","status":400,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid","code":"type","params":{"type":"string"}}]}',
   },
   'numeric-code': {
     contentType: 'application/json; charset=utf-8',
@@ -58,28 +58,28 @@ export const PROBES: readonly Probe[] = [
     name: 'required field points at the field, not its parent',
     path: '/pins',
     init: json({ pins: [{ name: 'x' }, { cid: 'bafy' }] }),
-    issues: [{ location: 'body', pointer: '/pins/0/cid', keyword: 'required', message: 'is required' }],
+    issues: [{ location: 'body', pointer: '/pins/0/cid', keyword: 'required', message: 'is required', params: {} }],
   },
   {
     name: 'missing top-level member',
     path: '/pins',
     init: json({}),
-    issues: [{ location: 'body', pointer: '/pins', keyword: 'required', message: 'is required' }],
+    issues: [{ location: 'body', pointer: '/pins', keyword: 'required', message: 'is required', params: {} }],
   },
   {
     name: 'additional property points at the extra field',
     path: '/pins',
     init: json({ pins: [{ cid: 'bafy', size: 3 }], admin: true }),
     issues: [
-      { location: 'body', pointer: '/admin', keyword: 'additionalProperties', message: 'is not allowed' },
-      { location: 'body', pointer: '/pins/0/size', keyword: 'additionalProperties', message: 'is not allowed' },
+      { location: 'body', pointer: '/admin', keyword: 'additionalProperties', message: 'is not allowed', params: {} },
+      { location: 'body', pointer: '/pins/0/size', keyword: 'additionalProperties', message: 'is not allowed', params: {} },
     ],
   },
   {
     name: 'a __proto__ member is just a field',
     path: '/pins',
     init: json('{"pins":[],"__proto__":{"polluted":true}}'),
-    issues: [{ location: 'body', pointer: '/__proto__', keyword: 'additionalProperties', message: 'is not allowed' }],
+    issues: [{ location: 'body', pointer: '/__proto__', keyword: 'additionalProperties', message: 'is not allowed', params: {} }],
   },
   {
     name: 'every problem at once (allErrors)',
@@ -95,9 +95,9 @@ export const PROBES: readonly Probe[] = [
     path: '/awkward',
     init: json({}),
     issues: [
-      { location: 'body', pointer: '/a~1b', keyword: 'required', message: 'is required' },
-      { location: 'body', pointer: '/m~0n', keyword: 'required', message: 'is required' },
-      { location: 'body', pointer: '/with space', keyword: 'required', message: 'is required' },
+      { location: 'body', pointer: '/a~1b', keyword: 'required', message: 'is required', params: {} },
+      { location: 'body', pointer: '/m~0n', keyword: 'required', message: 'is required', params: {} },
+      { location: 'body', pointer: '/with space', keyword: 'required', message: 'is required', params: {} },
     ],
   },
   {
@@ -119,7 +119,7 @@ export const PROBES: readonly Probe[] = [
   {
     name: 'unknown query parameter',
     path: '/search?limti=5',
-    issues: [{ location: 'query', pointer: '/limti', keyword: 'additionalProperties', message: 'is not allowed' }],
+    issues: [{ location: 'query', pointer: '/limti', keyword: 'additionalProperties', message: 'is not allowed', params: {} }],
   },
   {
     name: 'path parameter',
@@ -129,7 +129,7 @@ export const PROBES: readonly Probe[] = [
   {
     name: 'missing header',
     path: '/versioned',
-    issues: [{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required' }],
+    issues: [{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required', params: {} }],
   },
   {
     name: 'header value not allowed',
@@ -294,7 +294,7 @@ export function describeValidationContract(harness: ValidationHarness): void {
           title: 'Unprocessable Entity',
           status: 422,
           detail: 'Request validation failed',
-          errors: [{ detail: 'must be string', pointer: '#/pins/0/cid', params: { type: 'string' } }],
+          errors: [{ detail: 'must be string', pointer: '#/pins/0/cid', code: 'type', params: { type: 'string' } }],
         });
       } finally {
         await app.close();
