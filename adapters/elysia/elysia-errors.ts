@@ -6,7 +6,6 @@ import {
   errors,
   isHttpError,
   routeNotFound,
-  type FaultInput,
   type FieldIssue,
   type IssueLocation,
   type Recognizer,

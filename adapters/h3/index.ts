@@ -28,7 +28,7 @@ export type H3ErrorHandler = (error: HTTPError, event: H3Event) => Response;
 export function errorHandler(options?: FaultlineOptions): H3ErrorHandler {
   const faultline = core(options);
   return function faultlineErrorHandler(error, event) {
-    return respond(faultline, thrownOf(error), event);
+    return respond(faultline, unmatched(error, event) ? notFoundError(event) : thrownOf(error), event);
   };
 }
 
@@ -52,14 +52,23 @@ export function errorBoundary(options?: FaultlineOptions): Middleware {
 }
 
 /**
- * The unmatched-route handler, registered last: `app.all('/**', notFound(options))`. Without it h3
- * answers its own 404, whose message names the full URL.
+ * The unmatched-route handler, for a route of its own: `app.all('/api/**', notFound(options))`.
+ * `errorHandler` already answers h3's own "no route matched" 404 this way.
  */
 export function notFound(options?: FaultlineOptions): (event: H3Event) => Response {
   const faultline = core(options);
   return function faultlineNotFound(event) {
-    return respond(faultline, routeNotFound(event.req.method, pathOf(event.req.url)), event);
+    return respond(faultline, notFoundError(event), event);
   };
+}
+
+function notFoundError(event: H3Event): unknown {
+  return routeNotFound(event.req.method, pathOf(event.req.url));
+}
+
+// h3's own answer when no route matched: a 404 worded with the full URL, made for this request.
+function unmatched(error: HTTPError, event: H3Event): boolean {
+  return error.status === 404 && error.message === `Cannot find any route matching [${event.req.method}] ${String(event.url)}`;
 }
 
 // The one configured core per handler; h3's own HTTPError is recognised before the core's families.
@@ -81,11 +90,13 @@ function kept(event: H3Event): Headers {
   const headers = new Headers(event.res.headers);
   const cookies = new Set(headers.getSetCookie());
   const forErrors = event.res.errHeaders;
+  const consumed = new Set<string>();
   for (const [name, value] of forErrors) {
+    consumed.add(name);
     if (name !== 'set-cookie') headers.set(name, value);
     else if (!cookies.has(value)) headers.append(name, value);
   }
-  for (const name of [...forErrors.keys()]) forErrors.delete(name);
+  for (const name of consumed) forErrors.delete(name);
   return headers;
 }
 

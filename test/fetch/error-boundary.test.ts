@@ -74,10 +74,11 @@ describe('fetch: notFound(options)', () => {
   });
 });
 
+const post = (body: BodyInit | null, type = 'application/json') =>
+  at('/json', { method: 'POST', headers: { 'content-type': type }, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => core.normalize(error));
+
 describe('fetch: readJson(request, { limit })', () => {
-  const post = (body: BodyInit | null, type = 'application/json', headers: Record<string, string> = {}) =>
-    at('/json', { method: 'POST', headers: { 'content-type': type, ...headers }, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => core.normalize(error));
 
   it('parses JSON and +json bodies up to the limit, and leaves other types unread', async () => {
     expect(await readJson(post('{"a":[1]}'))).toEqual({ a: [1] });

@@ -1,19 +1,20 @@
 import { createServer } from 'node:http';
 import { bodyLimit, getRouterParam, H3, readBody, toNodeHandler, type H3Event } from 'h3';
-import { errorBoundary, errorHandler, notFound } from '../../adapters/h3/index.js';
+import { errorBoundary, errorHandler } from '../../adapters/h3/index.js';
 import { listen } from '../support/http.js';
 import { thrower, type AppSpec, type Harness } from './harness.js';
 
 /**
- * The harness routes on h3 v2, wired as an h3 user wires faultline: `onError` in the app's config,
- * `notFound` as the last route, `errorBoundary` as the first middleware, h3's own `bodyLimit` and `readBody` for JSON; also used in-process
- * through `app.request()`.
+ * The harness routes on h3 v2, wired as an h3 user wires faultline: `errorHandler` as the app's
+ * `onError` (unmatched routes included), `errorBoundary` as the first middleware, h3's own
+ * `bodyLimit` and `readBody` for JSON; also used in-process through `app.request()`.
  */
+const name = (event: H3Event): string => getRouterParam(event, 'name', { decode: true }) ?? '';
+
 export function h3App(spec: AppSpec): H3 {
   // h3 logs every unhandled error to the console unless silent; the probes throw hundreds on purpose.
   const app = new H3({ onError: errorHandler(spec.options), silent: true });
   app.use(errorBoundary(spec.options));
-  const name = (event: H3Event): string => getRouterParam(event, 'name', { decode: true }) ?? '';
   app.all('/throw/:name', (event) => {
     throw thrower(spec, name(event))();
   });
@@ -50,7 +51,6 @@ export function h3App(spec: AppSpec): H3 {
     });
     return new Response(body, { headers: { 'content-type': 'text/plain' } });
   });
-  app.all('/**', notFound(spec.options));
   return app;
 }
 
