@@ -13,8 +13,9 @@ export type { RequestSchemas, ValidateOptions } from '../../src/kit.js';
 
 /** The parts of Elysia's context the hook reads. */
 interface ParsedParts {
+  readonly request: Request;
   readonly body?: unknown;
-  readonly query?: unknown;
+  readonly query?: Record<string, unknown>;
   readonly params?: unknown;
   readonly headers?: unknown;
 }
@@ -25,15 +26,33 @@ export type ElysiaValidateHook = ((context: ParsedParts) => void) & { readonly v
 /**
  * `app.post('/pins', handler, { beforeHandle: validate({ body: pinSchema }) })`, with JSON Schemas
  * (Elysia's own `t.Object` schemas work too; this is for the schemas an API already has). Schemas
- * compile now (a bad one throws at startup). ajv coerces `query` and `params` in place, so the
- * handler reads the coerced values from its context.
+ * compile now (a bad one throws at startup). What passed, coerced where the schema coerces, is
+ * what the handler's `query` and `params` hold.
  */
 export function validate(schemas: RequestSchemas, options: ValidateOptions = {}): ElysiaValidateHook {
   const validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
-  const hook = function faultlineValidate({ body, query, params, headers }: ParsedParts): void {
-    validator.validateRequest({ body, query, params, headers });
+  const checksQuery = validator.compiled.query !== undefined;
+  const hook = function faultlineValidate({ request, body, query, params, headers }: ParsedParts): void {
+    // Elysia keeps the last of repeated query keys; read them as Express and Koa do, then let the
+    // handler's `query` show what passed (coerced).
+    const parsed = checksQuery ? queryOf(request.url) : undefined;
+    validator.validateRequest({ body, query: parsed, params, headers });
+    if (parsed !== undefined && query !== undefined) {
+      for (const key of Object.keys(query)) delete query[key];
+      for (const key of Object.keys(parsed)) Object.defineProperty(query, key, { value: parsed[key], writable: true, enumerable: true, configurable: true });
+    }
   };
   return Object.assign(hook, { validator });
+}
+
+// As Express and Koa parse a query string: a repeated key is an array, a single one a string.
+function queryOf(url: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  for (const [key, value] of new URL(url).searchParams) {
+    const seen = query[key];
+    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return query;
 }
 
 interface NodeLike {
