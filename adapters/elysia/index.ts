@@ -16,7 +16,7 @@ import { facts } from './request-facts.js';
 
 export type { FaultlineOptions, JsonBodyOptions } from '../../src/kit.js';
 export { validate, type ElysiaValidateHook, type RequestSchemas, type ValidateOptions } from './validate.js';
-export { rateLimit, type ElysiaRateLimitOptions } from './rate-limit.js';
+export { rateLimit, type ElysiaRateLimitOptions, type RateLimitContext } from './rate-limit.js';
 
 /** The headers Elysia lets a handler set before the response exists. */
 type SetHeaders = Record<string, string | number | string[] | undefined>;
@@ -28,10 +28,15 @@ type SetHeaders = Record<string, string | number | string[] | undefined>;
  * before any `.onError` runs: see the guide for the one-line fix.
  */
 export function errorHandler(options?: FaultlineOptions): Elysia {
-  const faultline = createFaultline({ ...options, recognizers: [...ELYSIA_RECOGNIZERS, ...(options?.recognizers ?? [])] });
+  const faultline = core(options);
   return new Elysia().onError({ as: 'global' }, function faultlineErrorHandler({ error, request, set }) {
     return respond(faultline, thrownOf(error, request), request, set.headers as SetHeaders);
   }) as unknown as Elysia;
+}
+
+// The one configured core; Elysia's own errors are recognised before the core's families.
+function core(options: FaultlineOptions = {}): Faultline {
+  return createFaultline({ ...options, recognizers: [...ELYSIA_RECOGNIZERS, ...(options.recognizers ?? [])] });
 }
 
 /**
@@ -51,10 +56,17 @@ export function jsonBody(options?: JsonBodyOptions): (context: { request: Reques
  */
 function respond(faultline: Faultline, thrown: unknown, request: Request, set: SetHeaders): Response {
   const response = faultline.handle(thrown, facts(request));
-  for (const name of STALE_HEADERS) delete set[name];
-  const vary = set['vary'];
+  let vary: SetHeaders[string];
+  // A handler may spell a name as it likes (`set.headers.ETag`); HTTP does not care, nor does this.
+  for (const name of Object.keys(set)) {
+    const lower = name.toLowerCase();
+    if (STALE.has(lower)) delete set[name];
+    else if (lower === 'vary') vary = set[name];
+  }
   return build(response, withExistingVary(response.headers, Array.isArray(vary) ? vary.join(', ') : vary));
 }
+
+const STALE: ReadonlySet<string> = new Set(STALE_HEADERS);
 
 function build(response: ErrorResponse, headers: Readonly<Record<string, string>>): Response {
   return new Response(response.body, { status: response.status, headers });

@@ -31,7 +31,7 @@ export function errorBoundary<R extends Request, Rest extends unknown[]>(
   options?: FaultlineOptions,
 ): (request: R, ...rest: Rest) => Promise<Response> {
   if (typeof handler !== 'function') throw new TypeError('faultline: errorBoundary(handler, options?) takes the handler to wrap');
-  const faultline = createFaultline(options);
+  const faultline = core(options);
   return async function faultlineErrorBoundary(request: R, ...rest: Rest): Promise<Response> {
     try {
       return await handler(request, ...rest);
@@ -46,7 +46,7 @@ export function errorBoundary<R extends Request, Rest extends unknown[]>(
  * router returns when nothing matched. `notFound(options)(request)`.
  */
 export function notFound(options?: FaultlineOptions): (request: Request) => Response {
-  const faultline = createFaultline(options);
+  const faultline = core(options);
   return function faultlineNotFound(request: Request): Response {
     const { method, path } = facts(request);
     return respond(faultline, routeNotFound(method, path), request);
@@ -60,6 +60,11 @@ export function notFound(options?: FaultlineOptions): (request: Request) => Resp
  */
 export function readJson(request: Request, options?: JsonBodyOptions): Promise<unknown> {
   return readJsonBody(request, options);
+}
+
+// The one configured core per handler.
+function core(options?: FaultlineOptions): Faultline {
+  return createFaultline(options);
 }
 
 function respond(faultline: Faultline, thrown: unknown, request: Request): Response {

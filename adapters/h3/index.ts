@@ -14,7 +14,7 @@ import { fromH3Error, thrownOf } from './http-error.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
-export { validate, type H3ValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { validate, type H3ValidateMiddleware, type RequestSchemas, type ValidateOptions, type ValidParts } from './validate.js';
 export { rateLimit, type H3RateLimitOptions } from './rate-limit.js';
 
 /** What h3 calls with every error: `new H3({ onError: errorHandler(options) })`. */

@@ -90,6 +90,22 @@ describe("elysia: Elysia's own errors, as .onError is given them", () => {
     expect(await call('/bad-response')).toEqual({ status: 500, text: '{"status":{"code":500,"text":"Internal Server Error","message":"Internal Server Error"}}' });
   });
 
+  it('headers set before the error: any spelling of a stale one goes, Vary joins the error\'s own', async () => {
+    const spelled = new Elysia().use(errorHandler({ envelope: 'problem-details' })).get('/x', ({ set }) => {
+      set.headers['ETag'] = '"1"';
+      set.headers['Last-Modified'] = 'Tue, 01 Dec 2026 00:00:00 GMT';
+      set.headers['Vary'] = 'Origin';
+      set.headers['X-Request-Id'] = 'req-1';
+      throw status(404, 'No pin');
+    });
+    const res = await spelled.handle(new Request('http://localhost/x'));
+    expect(res.status).toBe(404);
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('last-modified')).toBeNull();
+    expect(res.headers.get('vary')).toBe('Origin, Accept');
+    expect(res.headers.get('x-request-id')).toBe('req-1');
+  });
+
   it('onError is told the thrown value itself', async () => {
     told.length = 0;
     await call('/status');
