@@ -254,6 +254,9 @@ function checkAgainstCore(label, module, answers) {
 }
 
 const at = (base) => (path, init) => fetch(base + path, init);
+const inProcess = (module) => (path, init) => module.app.fetch(new Request(new URL(path, 'http://localhost'), init));
+// A response as compared, but its Vary (Next.js adds fields of its own).
+const sameButVary = (r) => JSON.stringify({ status: r.status, body: r.body, headers: { ...r.headers, vary: null } });
 
 /**
  * faultline/fetch on Bun.serve, Deno.serve and workerd, and faultline/elysia on Bun (served as its
@@ -263,7 +266,6 @@ const at = (base) => (path, init) => fetch(base + path, init);
 async function contractOnRuntimes() {
   const fetchBundle = await bundled('portable-fetch');
   const fetchModule = await import(fetchBundle);
-  const inProcess = (module) => (path, init) => module.app.fetch(new Request(new URL(path, 'http://localhost'), init));
   console.log(`\n== faultline/fetch: ${fetchModule.PROBES.length} contract probes × ${fetchModule.ENVELOPE_NAMES.length} envelopes, Node's in-process answers as the reference`);
   const fetchExpected = await contractSnapshot(fetchModule, inProcess(fetchModule));
   checkAgainstCore('faultline/fetch', fetchModule, fetchExpected);
@@ -384,8 +386,7 @@ async function nextRouteHandler() {
         const own = (want.headers.vary ?? '').split(', ').filter(Boolean);
         const varies = (got.headers.vary ?? '').split(',').map((f) => f.trim().toLowerCase());
         if (!own.every((field) => varies.includes(field.toLowerCase()))) problems.push(`${envelope} | ${probe.name}: Vary ${got.headers.vary}`);
-        const same = (r) => JSON.stringify({ status: r.status, body: r.body, headers: { ...r.headers, vary: null } });
-        if (same(want) !== same(got)) problems.push(`${envelope} | ${probe.name}\n    core ${JSON.stringify(want)}\n    Next ${JSON.stringify(got)}`);
+        if (sameButVary(want) !== sameButVary(got)) problems.push(`${envelope} | ${probe.name}\n    core ${JSON.stringify(want)}\n    Next ${JSON.stringify(got)}`);
       }
     }
     const pin = await fetch(`http://127.0.0.1:${port}/pins/7`);

@@ -8,6 +8,7 @@ import type { RunningApp } from '../harness/harness.js';
 import { SECRET, THROW_SCENARIOS, THROWERS } from '../scenarios/throwables.js';
 
 const OPTIONS: FaultlineOptions = { envelope: 'status-object' };
+const json = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 /** Elysia apps are tested with `app.handle(request)`: it must answer what a client gets over HTTP. */
 describe('elysia: the app in-process equals real HTTP', () => {
@@ -50,7 +51,6 @@ describe("elysia: Elysia's own errors, as .onError is given them", () => {
     const res = await app.handle(new Request(`http://localhost${path}`, init));
     return { status: res.status, text: await res.text() };
   };
-  const json = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
   it('a thrown status(): its status, and its response as the message when it is text', async () => {
     expect(await call('/status')).toEqual({ status: 409, text: '{"status":{"code":409,"text":"Conflict","message":"Pin already exists"}}' });
