@@ -1,8 +1,9 @@
 // The published package as a user gets it: pack it, check it with publint and
 // @arethetypeswrong/cli, install the tarball into a fresh project, import and require every
-// entry point, type-check a consumer of each, and prove the peers stay optional.
+// entry point, type-check a consumer of each, prove the peers stay optional, and run the adapter
+// contract against a third party's adapter from outside the repository.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installTarball, packTarball } from './pack.mjs';
 
@@ -34,7 +35,7 @@ const tarball = packTarball(root, tmp);
 check('tarball holds only what users need', () => {
   const files = run('tar', ['-tzf', tarball]).trim().split('\n').map((f) => f.replace(/^package\//, ''));
   const unexpected = files.filter(
-    (f) => !/^(dist\/(esm|cjs)\/.*\.(js|d\.ts)|dist\/(esm|cjs)\/package\.json|[a-z]+(\/[a-z]+)?\/package\.json|package\.json|README\.md|CHANGELOG\.md)$/.test(f),
+    (f) => !/^(dist\/(esm|cjs)\/.*\.(js|d\.ts)|dist\/(esm|cjs)\/package\.json|[a-z0-9]+(\/[a-z0-9]+)?\/package\.json|package\.json|README\.md|CHANGELOG\.md)$/.test(f),
   );
   if (unexpected.length > 0) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
   if (files.some((f) => f.endsWith('.map'))) throw new Error('source maps shipped');
@@ -68,6 +69,10 @@ const probe = (entry) =>
         ? "typeof m.parseErrorResponse === 'function' && typeof m.retryDelay === 'function' && typeof m.kyBeforeError === 'function' && typeof m.ofetchOnResponseError === 'function'"
       : entry === './kit'
         ? "typeof m.createFaultline === 'function' && typeof m.routeNotFound === 'function' && typeof m.createRateLimit === 'function'"
+      : entry === './kit/contract'
+        ? "typeof m.runAdapterContract === 'function' && typeof m.verifyAdapter === 'function' && m.CONTRACT_SCENARIOS.length > 30"
+      : entry === './fetch'
+        ? "typeof m.errorBoundary === 'function' && typeof m.notFound === 'function' && typeof m.readJson === 'function'"
       : entry === './nest/swagger'
         ? "typeof m.ApiFaultlineResponses === 'function'"
       : entry.startsWith('./testing')
@@ -135,16 +140,50 @@ void code; void f;`;
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer]);
 });
 
-check('installing faultline with only hono pulls in no Express, Koa, Nest or Fastify', () => {
+check('installing faultline with only hono pulls in no Express, Koa, Nest, Fastify, h3 or Elysia', () => {
   const alone = join(tmp, 'hono-only');
   mkdirSync(alone, { recursive: true });
   writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'hono-only', private: true, type: 'module' }));
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `hono@${pkg.devDependencies.hono}`], alone);
   const installed = readdirSync(join(alone, 'node_modules'));
-  const extra = ['express', 'koa', '@nestjs', 'fastify', 'ajv', 'rate-limiter-flexible'].filter((n) => installed.includes(n));
+  const extra = ['express', 'koa', '@nestjs', 'fastify', 'h3', 'elysia', 'ajv', 'rate-limiter-flexible'].filter((n) => installed.includes(n));
   if (extra.length > 0) throw new Error(`pulled in: ${extra.join(', ')}`);
   run(process.execPath, ['-e', `import('faultline/hono').then(m => { if (typeof m.errorHandler !== 'function') process.exit(1) })`], alone);
   return `node_modules: ${installed.join(', ')}`;
+});
+
+check('installing faultline alone, for faultline/fetch, pulls in nothing else', () => {
+  const alone = join(tmp, 'fetch-only');
+  mkdirSync(alone, { recursive: true });
+  writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'fetch-only', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], alone);
+  const installed = readdirSync(join(alone, 'node_modules')).filter((n) => !n.startsWith('.'));
+  if (installed.join() !== 'faultline') throw new Error(`node_modules: ${installed.join(', ')}`);
+  run(process.execPath, ['--input-type=module', '-e', `
+    const { errorBoundary } = await import('faultline/fetch');
+    const res = await errorBoundary(() => { throw null; })(new Request('http://x/pins'));
+    if (res.status !== 500 || res.headers.get('content-type') !== 'application/problem+json') process.exit(1);
+  `], alone);
+  return `node_modules: ${installed.join(', ')}`;
+});
+
+// A third party's adapter, outside this repository: a small node:http adapter written against
+// faultline/kit, with a harness serving the contract's routes, checked by faultline/kit/contract
+// under node:test. A second, deliberately wrong copy must fail the contract where it is wrong.
+check('faultline/kit/contract checks a third-party adapter from the packed tarball (node:test)', () => {
+  const fixture = join(tmp, 'contract-fixture');
+  mkdirSync(fixture, { recursive: true });
+  writeFileSync(join(fixture, 'package.json'), JSON.stringify({ name: 'contract-fixture', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], fixture);
+  cpSync(join(root, 'test', 'package-fixture'), fixture, { recursive: true });
+  const tap = run(process.execPath, ['--test', '--test-reporter=tap', 'contract.test.mjs'], fixture);
+  const passed = Number(/^# pass (\d+)$/m.exec(tap)?.[1]);
+  const failing = Number(/^# fail (\d+)$/m.exec(tap)?.[1]);
+  if (failing !== 0 || !(passed > 300)) throw new Error(tap.split('\n').slice(-12).join('\n'));
+  const wrong = JSON.parse(run(process.execPath, ['broken.mjs'], fixture));
+  const caught = ['stale headers removed', 'CORS headers kept', 'Accept: application/json only'].filter((name) => !wrong.failed.some((failed) => failed.startsWith(name)));
+  if (caught.length > 0) throw new Error(`the contract did not catch the broken adapter's ${caught.join(', ')}: ${JSON.stringify(wrong)}`);
+  return `${passed} checks pass under node:test; the broken copy fails ${wrong.failed.length}`;
 });
 
 if (!existsSync(tarball)) failures++;

@@ -38,6 +38,7 @@ export { RECOGNIZERS, RECOGNIZER_FAMILIES, type Recognizer, type RecognizerFamil
 export type { FaultInput } from './normalize/fault-input.js';
 export { issuesFromAjv, type AjvErrorLike } from './normalize/recognizers/ajv.js';
 export { BODY_MESSAGES } from './normalize/recognizers/body-parser.js';
+export { readJsonBody, DEFAULT_BODY_LIMIT, type JsonBodyOptions } from './body/json-body.js';
 
 export {
   defineEnvelope,

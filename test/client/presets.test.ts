@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFaultline, HttpError, type ClientError, type FaultlineOptions, type FieldIssue, type Preset } from '../../src/index.js';
+import { createFaultline, HttpError, type ClientError, type FaultlineOptions, type Preset } from '../../src/index.js';
 import { parseErrorBody, type DetectedEnvelope } from '../../src/client/index.js';
 import { SEED_EXAMPLES } from '../presets/all-examples.js';
 import { exampleTitle } from '../presets/example.js';

@@ -65,7 +65,7 @@ describe('express middleware that throws: multer, express-jwt, express-openapi-v
       error: 'Payload Too Large',
       message: 'The uploaded file is too large',
       code: 'PAYLOAD_TOO_LARGE',
-      details: [{ field: '/avatar', in: 'body', code: 'maxFileSize', message: 'The uploaded file is too large' }],
+      details: [{ field: '/avatar', in: 'body', code: 'maxFileSize', message: 'The uploaded file is too large', params: {} }],
     });
   });
 

@@ -56,7 +56,7 @@ describe('mysql (mysql2 against a real MariaDB server)', () => {
     ['duplicate', { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A record with the same values already exists' }],
     [
       'missing-reference',
-      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A record this one refers to does not exist', errors: [{ detail: 'refers to a record that does not exist', pointer: '#/org_id' }] },
+      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A record this one refers to does not exist', errors: [{ detail: 'refers to a record that does not exist', pointer: '#/org_id', code: 'reference', params: {} }] },
     ],
     ['still-referenced', { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The record is still referred to by other records' }],
     ['other-error', { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Internal Server Error' }],

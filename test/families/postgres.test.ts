@@ -24,7 +24,7 @@ const conflict = (pointers: string[]) => ({
   title: 'Conflict',
   status: 409,
   detail: 'A record with the same values already exists',
-  errors: pointers.map((pointer) => ({ detail: 'is already taken', pointer })),
+  errors: pointers.map((pointer) => ({ detail: 'is already taken', pointer, code: 'unique', params: {} })),
 });
 
 /**
@@ -78,7 +78,7 @@ describe('postgres (node-postgres against a real server)', () => {
     ['wrapped-duplicate', conflict(['#/email'])],
     [
       'missing-reference',
-      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A record this one refers to does not exist', errors: [{ detail: 'refers to a record that does not exist', pointer: '#/org_id' }] },
+      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A record this one refers to does not exist', errors: [{ detail: 'refers to a record that does not exist', pointer: '#/org_id', code: 'reference', params: {} }] },
     ],
     ['still-referenced', { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The record is still referred to by other records' }],
     ['malformed-id', { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'A value in the request is not in the expected format' }],

@@ -9,8 +9,7 @@ type ExpressModule = typeof express;
 /** Express's router hands a thrown null to `next()`, and `next(null)` means "no error". */
 export function nullIsNoError(version: string, scenario: string, route: 'throw' | 'async'): FrameworkDifference {
   return {
-    scenario,
-    route,
+    probe: `${route} ${scenario}`,
     status: 404,
     reason: `Express ${version} hands a${route === 'async' ? 'n asynchronously' : ' synchronously'} thrown ${scenario} to next(), which means "no error": the request goes on to the next route and ends in notFound`,
   };

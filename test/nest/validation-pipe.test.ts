@@ -68,10 +68,10 @@ describe.each(['express', 'fastify'] as NestPlatform[])('FaultlineValidationPipe
       message: 'Request validation failed',
       code: 'UNPROCESSABLE_ENTITY',
       details: [
-        { field: '/admin', in: 'body', code: 'whitelistValidation', message: 'property admin should not exist' },
-        { field: '/cid', in: 'body', code: 'minLength', message: 'cid must be longer than or equal to 1 characters' },
-        { field: '/cid', in: 'body', code: 'isString', message: 'cid must be a string' },
-        { field: '/tags/1/name', in: 'body', code: 'isString', message: 'name must be a string' },
+        { field: '/admin', in: 'body', code: 'whitelistValidation', message: 'property admin should not exist', params: {} },
+        { field: '/cid', in: 'body', code: 'minLength', message: 'cid must be longer than or equal to 1 characters', params: {} },
+        { field: '/cid', in: 'body', code: 'isString', message: 'cid must be a string', params: {} },
+        { field: '/tags/1/name', in: 'body', code: 'isString', message: 'name must be a string', params: {} },
       ],
     });
   });

@@ -53,7 +53,7 @@ export function describeTracing(app: TracedApp): void {
       expect(span).toMatchObject({ status: SpanStatusCode.ERROR, errorType: 'INTERNAL_SERVER_ERROR', statusCode: 500 });
       expect(span.exceptions).toHaveLength(1);
       expect(span.exceptions[0]).toMatchObject({ 'exception.type': 'Error', 'exception.message': SECRET });
-      expect(String(span.exceptions[0]?.['exception.stacktrace'])).toMatch(/^Error: sk_live_\w+\n\s+at .*throwables\.ts/);
+      expect(String(span.exceptions[0]?.['exception.stacktrace'])).toMatch(/^Error: sk_live_\w+\n\s+at .*src\/contract\/scenarios\.ts/);
       // The body carries the trace the backend shows; the message stays hidden from the client.
       expect(res.json).toMatchObject({ status: 500, detail: 'Internal Server Error', traceId });
       expect(res.text).not.toContain(SECRET);

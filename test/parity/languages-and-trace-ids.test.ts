@@ -7,6 +7,7 @@ import { FaultlineModule } from '../../adapters/nest/index.js';
 import { HARNESSES } from '../harness/all.js';
 import { startNest } from '../harness/nest.js';
 import type { RunningApp } from '../harness/harness.js';
+import { checkedHeaders, sortedVary } from '../../src/contract/index.js';
 import { THROWERS } from '../scenarios/throwables.js';
 import { request } from '../support/http.js';
 
@@ -86,9 +87,11 @@ describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('languages and trace ids
       const label = harness.framework;
       expect(res.status, label).toBe(expected.status);
       expect(res.text, label).toBe(expected.body ?? '');
-      for (const name of ['content-type', 'cache-control', 'vary', 'content-language', 'www-authenticate', 'retry-after', 'etag']) {
+      for (const name of ['content-type', 'cache-control', 'content-language', 'www-authenticate', 'retry-after', 'etag']) {
         expect(res.headers.get(name), `${label}: ${name}`).toBe(headers[name] ?? null);
       }
+      // A Vary list's order means nothing (RFC 9110 §12.5.5): a fetch app's CORS wrapper appends after the error's.
+      expect(checkedHeaders(res.headers).vary, `${label}: vary`).toBe(headers['vary'] === undefined ? null : sortedVary(headers['vary']));
     }
   });
 });

@@ -122,6 +122,8 @@ describe('checkSchema reports where and why', () => {
       { pointer: '', message: "must have required property 'detail'" },
       { pointer: '/title', message: 'must NOT have fewer than 1 characters' },
       { pointer: '/status', message: 'must be >= 400' },
+      { pointer: '/errors/0', message: "must have required property 'code'" },
+      { pointer: '/errors/0', message: "must have required property 'params'" },
       { pointer: '/errors/0/pointer', message: 'must match pattern "^#(/([^~/]|~[01])*)*$"' },
     ]);
   });

@@ -73,7 +73,7 @@ describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: Sentry.captu
     // The stack of the original error: its frame where it was thrown, the line of `new Error(SECRET)`.
     const frames = exception?.stacktrace?.frames ?? [];
     const origin = frames.at(-1);
-    expect(origin?.filename).toMatch(/test\/scenarios\/throwables\.ts$/);
+    expect(origin?.filename).toMatch(/src\/contract\/scenarios\.ts$/);
     expect(origin?.context_line).toContain('new Error(SECRET)');
   });
 });

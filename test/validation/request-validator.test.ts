@@ -67,7 +67,7 @@ describe('the schema cache', () => {
     expect(compile).toHaveBeenCalledTimes(2);
     const validator = createRequestValidator(compiler, { body: false });
     expect(failure(() => validator.validateRequest({ body: {} })).issues).toEqual([
-      { location: 'body', pointer: '', keyword: 'false schema', message: 'boolean schema is false', params: {} },
+      { location: 'body', pointer: '', keyword: 'false schema', message: 'boolean schema is false' },
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('validateRequest', () => {
     createRequestValidator(compiler, { headers: schema }).validateRequest({ headers });
     expect(headers).toEqual({ 'x-count': '3' });
     const error = failure(() => createRequestValidator(compiler, { headers: versionHeaders }).validateRequest({ headers: {} }));
-    expect(error.issues).toEqual([{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required', params: { missingProperty: 'x-api-version' } }]);
+    expect(error.issues).toEqual([{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required' }]);
   });
 
   it('the body is never coerced', () => {

@@ -111,7 +111,7 @@ export function describeStandardSchemaContract(harness: ValidationHarness): void
         title: 'Bad Request',
         status: 400,
         detail: 'Request validation failed',
-        errors: [{ detail: 'is already pinned', pointer: '#/cid' }],
+        errors: [{ detail: 'is already pinned', pointer: '#/cid', code: 'custom', params: {} }],
       });
       const passed = await request(`${app.url}/async`, json({ cid: 'bafyfree' }));
       expect(passed.status).toBe(200);
