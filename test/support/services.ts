@@ -42,7 +42,7 @@ export const SERVICES: readonly Service[] = [
     name: 'Chromium, for the browser test of the documentation site',
     env: 'CHROMIUM',
     debian: 'chromium',
-    brew: '--cask chromium',
+    brew: 'chromium',
     startedBy: 'test/support/browser.ts',
   },
 ];
