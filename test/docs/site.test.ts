@@ -40,7 +40,7 @@ beforeAll(async () => {
   site = await serveStatic(dist);
   browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });
-}, 600_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
