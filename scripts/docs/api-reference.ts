@@ -8,8 +8,8 @@ import { entryPoints } from './entry-points.js';
 register('./typescript6.mjs', import.meta.url);
 
 /**
- * The API reference, generated from the JSDoc of every public entry point into `out` (Markdown
- * for VitePress, one page per entry point, and `typedoc-sidebar.json` for the site's sidebar).
+ * The API reference, generated from the JSDoc of every public entry point into `out`: Markdown
+ * for VitePress, an index and one page per entry point (`faultline/express.md`).
  * Throws when TypeDoc reports an error or a warning: a broken `{@link}` fails the docs build like
  * a dead link.
  */
@@ -39,7 +39,7 @@ export async function generateApiReference(root: string, out: string): Promise<v
     disableSources: true,
     // tsc 7 type-checks the project (npm run typecheck); TypeScript 6 here only reads it.
     skipErrorChecking: true,
-    // The site's sidebar lists the entry points itself (docs/.vitepress/api-sidebar.ts).
+    // The site's sidebar lists the entry points itself (docs/.vitepress/sidebar.ts).
     sidebar: { autoConfiguration: false },
     // A broken {@link} fails the build. A type the API uses but no entry point exports (the logger
     // shapes of logErrors, say) is shown by name without a page: a gap to close in the exports,
@@ -58,7 +58,7 @@ export async function generateApiReference(root: string, out: string): Promise<v
   if (project === undefined) throw new Error('API reference: TypeDoc could not convert the entry points (see above)');
   const unnamed = project.getChildrenByKind(ReflectionKind.Module).filter((m) => !entries.some((e) => e.specifier === m.name));
   if (unnamed.length > 0) throw new Error(`API reference: no entry point for module(s) ${unnamed.map((m) => m.name).join(', ')}`);
-  // What TypeDoc's own CLI checks after converting: links that resolve, documented exports.
+  // TypeDoc's CLI validates after converting; its programmatic API only when asked.
   app.validate(project);
   await app.generateOutputs(project);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) throw new Error('API reference: TypeDoc reported problems (see above)');
