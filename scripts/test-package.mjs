@@ -65,22 +65,43 @@ const probe = (entry) =>
     : entry === './nest'
       ? "typeof m.FaultlineFilter === 'function' && typeof m.FaultlineModule.forRoot === 'function'"
       : entry === './client'
-        ? "typeof m.parseErrorResponse === 'function' && typeof m.retryDelay === 'function'"
+        ? "typeof m.parseErrorResponse === 'function' && typeof m.retryDelay === 'function' && typeof m.kyBeforeError === 'function' && typeof m.ofetchOnResponseError === 'function'"
       : entry === './kit'
         ? "typeof m.createFaultline === 'function' && typeof m.routeNotFound === 'function' && typeof m.createRateLimit === 'function'"
       : entry === './nest/swagger'
         ? "typeof m.ApiFaultlineResponses === 'function'"
+      : entry.startsWith('./testing')
+        ? "typeof m.faultlineMatchers.toBeFault === 'function' && typeof m.faultlineMatchers.toMatchEnvelope === 'function'"
         : "typeof m.errorHandler === 'function'";
 const preload = (entry) => (entry.startsWith('./nest') ? 'reflect-metadata' : undefined);
+// faultline/testing/jest extends jest's global `expect`: a stand-in records what it was given.
+const globals = (entry) =>
+  entry === './testing/jest'
+    ? "globalThis.expect = { extend(m) { globalThis.extended = m; } };"
+    : '';
+const extendedProbe = (entry) => (entry === './testing/jest' ? " && typeof globalThis.extended.toBeFault === 'function'" : '');
 
 for (const entry of entries) {
   check(`import ${specifier(entry)}`, () => {
-    const pre = preload(entry) ? `await import('${preload(entry)}');` : '';
-    run(process.execPath, ['--input-type=module', '-e', `${pre} const m = await import('${specifier(entry)}'); if (!(${probe(entry)})) process.exit(1);`], consumer);
+    const pre = `${globals(entry)} ${preload(entry) ? `await import('${preload(entry)}');` : ''}`;
+    run(process.execPath, ['--input-type=module', '-e', `${pre} const m = await import('${specifier(entry)}'); if (!(${probe(entry)}${extendedProbe(entry)})) process.exit(1);`], consumer);
   });
+  if (entry === './testing/vitest') {
+    // vitest is ESM only: its own message says so, as it does for any require('vitest').
+    check(`require ${specifier(entry)} says vitest needs import`, () => {
+      try {
+        run(process.execPath, ['-e', `require('${specifier(entry)}')`], consumer);
+      } catch (error) {
+        if (/Vitest cannot be imported in a CommonJS module using require\(\)/.test(String(error.stderr))) return;
+        throw error;
+      }
+      throw new Error('require() succeeded');
+    });
+    continue;
+  }
   check(`require ${specifier(entry)}`, () => {
-    const pre = preload(entry) ? `require('${preload(entry)}');` : '';
-    run(process.execPath, ['-e', `${pre} const m = require('${specifier(entry)}'); if (!(${probe(entry)})) process.exit(1);`], consumer);
+    const pre = `${globals(entry)} ${preload(entry) ? `require('${preload(entry)}');` : ''}`;
+    run(process.execPath, ['-e', `${pre} const m = require('${specifier(entry)}'); if (!(${probe(entry)}${extendedProbe(entry)})) process.exit(1);`], consumer);
   });
 }
 

@@ -15,13 +15,13 @@ import type { RequestFacts } from './request-facts.js';
 export interface FaultlineOptions {
   /** The body style: a built-in name or `defineEnvelope(...)`. Default `'problem-details'`. */
   envelope?: EnvelopeName | Envelope;
-  /** Envelopes for particular statuses or codes (seed 000's flat 413 and 429): `{ 413: flat, RATE_LIMITED: … }`. */
+  /** Envelopes for particular statuses or codes (the IPFS pinning service preset's flat 413 and 429): `{ 413: flat, RATE_LIMITED: … }`. */
   variants?: Readonly<Record<string, EnvelopeName | Envelope>>;
   /** Default messages by status, used when an error brings none and for hidden 5xx. */
   messages?: Readonly<Record<number, string>>;
   /**
    * Default machine codes by status, replacing the built-in one (`TOO_MANY_REQUESTS`) wherever it
-   * would show, hidden 5xx included: seed 000's `{ 429: 'RATE_LIMITED' }`. An error's own code wins.
+   * would show, hidden 5xx included: the IPFS pinning service's `{ 429: 'RATE_LIMITED' }`. An error's own code wins.
    */
   codes?: Readonly<Record<number, string>>;
   /** Domain errors: `[map(InsufficientFunds, 409), map(isTimeout, 504)]`. */

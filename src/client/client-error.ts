@@ -16,7 +16,7 @@ export interface ClientIssue {
 }
 
 /**
- * Which body style was recognised. The seed 000 variants keep the preset's envelope names; `unknown`
+ * Which body style was recognised. The IPFS pinning service variants keep the preset's envelope names; `unknown`
  * is a JSON body of no known style (read leniently), `none` is no body or a body that is not JSON.
  */
 export type DetectedEnvelope =
@@ -43,6 +43,8 @@ export interface ClientErrorInit {
   readonly envelope: DetectedEnvelope;
   readonly extras: Readonly<Record<string, JsonValue>>;
   readonly body: unknown;
+  /** What the response came wrapped in (ky's `HTTPError`, axios' error), kept as the error's `cause`. */
+  readonly cause?: unknown;
 }
 
 /** The brand: `Symbol.for`, so two copies of the package (ESM and CJS) recognise each other's errors. */
@@ -77,7 +79,7 @@ export class ClientError extends Error {
   readonly body: unknown;
 
   constructor(init: ClientErrorInit) {
-    super(init.message);
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
     this.code = init.code;
     this.numericCode = init.numericCode;

@@ -25,6 +25,8 @@ export interface FetchResponseLike {
 export interface ParseOptions {
   /** The time an HTTP-date `Retry-After` is measured from when the response has no `Date` (ms since the epoch). Default now. */
   readonly now?: number;
+  /** The error the response came with (axios' error, ky's `HTTPError`): the `ClientError`'s `cause`. */
+  readonly cause?: unknown;
 }
 
 const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] };
@@ -57,6 +59,7 @@ export function parseErrorBody(response: ErrorResponseInput, options: ParseOptio
     envelope,
     extras: object === undefined ? {} : extrasOf(object, reading.members),
     body: decoded.kind === 'none' ? null : decoded.value,
+    ...(options.cause !== undefined ? { cause: options.cause } : {}),
   });
 }
 

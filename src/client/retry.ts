@@ -1,12 +1,12 @@
 /**
- * The retry guidance of the seed pages, as one function:
+ * The retry guidance of the preset APIs' documentation, as one function:
  * - 429: wait what `Retry-After` (or the body's `retry_after`/`retryAfter`) says; back off when
- *   nothing says (seed 001: "use retryAfter or Retry-After"; seed 003: "Try again later").
- * - 500: exponential backoff (seed 000: "Retry with exponential backoff").
- * - 502, 503, 504, and 507, 522, 523, 524: backoff (seed 002's footnote: "should be retried with a
- *   backoff"; seed 000: "Retry after delay", "Wait and retry").
- * - 423: backoff (seed 002: "transiently locked. Try again later"), the one 4xx a seed says to retry.
- * - every other status: never (a 4xx will fail the same way again; seed 002: "Whether you retry
+ *   nothing says (Pinarkive: "use retryAfter or Retry-After"; the status-object reference: "Try again later").
+ * - 500: exponential backoff (the IPFS pinning service: "Retry with exponential backoff").
+ * - 502, 503, 504, and 507, 522, 523, 524: backoff (the numeric-code reference's footnote: "should be retried with a
+ *   backoff"; the IPFS pinning service: "Retry after delay", "Wait and retry").
+ * - 423: backoff (the numeric-code reference: "transiently locked. Try again later"), the one 4xx a documented API says to retry.
+ * - every other status: never (a 4xx will fail the same way again; the numeric-code reference: "Whether you retry
  *   other 5xx errors is up to you": add them with `statuses`).
  * A known wait (`Retry-After`) is honoured on every retried status (RFC 9110 §10.2.3 gives it for 503
  * too) and never shortened: one longer than `maxRetryAfter` means "give up", not "retry early".

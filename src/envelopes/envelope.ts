@@ -30,7 +30,7 @@ export interface Envelope {
   body(fault: PublicFault): unknown;
 }
 
-/** The built-in styles: the four of the seed pages and RFC 9457. */
+/** The built-in styles: four from documented APIs, and RFC 9457. */
 export type EnvelopeName = 'reason-details' | 'error-message-code' | 'status-object' | 'numeric-code' | 'problem-details';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -29,7 +29,7 @@ export interface RateLimitOptions {
   readonly timeoutMs?: number;
   /** `Retry-After` (seconds) of the 503 a closed failure answers. Default 1. */
   readonly storeRetryAfter?: number;
-  /** Machine code of a refusal (seed 001: `'RATE_LIMIT'`). Default `TOO_MANY_REQUESTS`. */
+  /** Machine code of a refusal (the Pinarkive API's `'RATE_LIMIT'`). Default `TOO_MANY_REQUESTS`. */
   readonly code?: string;
   /** Message of a refusal. Default the reason phrase. */
   readonly message?: string;

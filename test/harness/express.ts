@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import express from 'express';
-import { errorHandler, notFound } from '../../adapters/express/index.js';
+import { errorHandler, faultline, notFound } from '../../adapters/express/index.js';
 import { listen } from '../support/http.js';
 import { thrower, type AppSpec, type FrameworkDifference, type Harness, type RunningApp } from './harness.js';
 
@@ -24,6 +24,7 @@ export function startExpress(
   framework: ExpressModule,
   spec: AppSpec,
   asyncRoute: (handler: (req: express.Request) => Promise<void>) => express.RequestHandler,
+  wire: (app: express.Express, options: AppSpec['options']) => void = (app, options) => app.use(notFound(), errorHandler(options)),
 ): Promise<RunningApp> {
   const app = framework();
   app.all('/throw/:name', (req) => {
@@ -57,7 +58,7 @@ export function startExpress(
     res.write('partial');
     next(new Error('failed mid-body'));
   });
-  app.use(notFound(), errorHandler(spec.options));
+  wire(app, spec.options);
   return listen(createServer(app));
 }
 
@@ -65,4 +66,11 @@ export const expressHarness: Harness = {
   framework: 'express',
   differences: [nullIsNoError('5', 'null', 'throw'), nullIsNoError('5', 'undefined', 'throw')],
   start: (spec) => startExpress(express, spec, (handler) => (req) => handler(req)),
+};
+
+/** The same app wired with the one call, `faultline(app, options)`: it must behave exactly alike. */
+export const expressOneCallHarness: Harness = {
+  ...expressHarness,
+  framework: 'express (faultline(app))',
+  start: (spec) => startExpress(express, spec, (handler) => (req) => handler(req), (app, options) => faultline(app, options)),
 };

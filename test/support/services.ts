@@ -108,8 +108,13 @@ export function aptInstall(command: readonly string[], packages: readonly string
     execFileSync(program, rest, { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'] });
   };
   try {
-    // A fresh image has no package lists: the update is what makes the install possible.
-    run(['update', '-qq']);
+    // A fresh image has no package lists: the update is what makes the install possible there. A
+    // failing update (one unreachable source) may still leave lists to install from.
+    try {
+      run(['update', '-qq']);
+    } catch {
+      // the install below says whether it mattered
+    }
     run(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
     return undefined;
   } catch (error) {
