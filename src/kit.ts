@@ -17,6 +17,7 @@ export {
   type ErrorFactory,
   type FactoryInit,
 } from './errors/define-errors.js';
+export { codeSlug } from './errors/code-slug.js';
 export { routeNotFound } from './errors/route-not-found.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';

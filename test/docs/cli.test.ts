@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/run.js';
 import { createFaultline, presets, type FaultlineOptions } from '../../src/index.js';
+import { codeSlug } from '../../src/kit.js';
 import { AppErrors } from '../openapi/app-errors.js';
 import { htmlFacts, htmlProblems, markdownFacts } from './page-facts.js';
 
@@ -69,6 +70,31 @@ describe('faultline docs (a real process)', () => {
     }
     // The preset's flat 429, with its wait.
     expect(page.codeExamples.get('RATE_LIMITED')).toEqual({ error: 'RATE_LIMITED', retry_after: 30 });
+    // Each code's entry sits at its kebab-case anchor, the end of its problem type URI; the code
+    // table links there, and every in-page link lands on an id the page has, exactly once.
+    expect(html).toContain('<article id="insufficient-funds">\n<h3><code>INSUFFICIENT_FUNDS</code></h3>');
+    for (const code of Object.keys(AppErrors)) {
+      expect(html.split(`<article id="${codeSlug(code)}">`).length - 1, code).toBe(1);
+      expect(html, code).toContain(`<a href="#${codeSlug(code)}"><code>${code}</code></a>`);
+    }
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(Object.keys(AppErrors).length);
+    for (const target of targets) expect(ids, target).toContain(target);
+  });
+
+  it('codes that would share an anchor (and a problem type URI) exit 1, naming both', () => {
+    writeFileSync(
+      join(dir, 'clash.mjs'),
+      `import { defineErrors } from ${JSON.stringify(join(root, 'src/index.ts'))};\n` +
+        `export const A = defineErrors({ PIN_MISSING: { status: 404, message: 'a' } });\n` +
+        `export const B = defineErrors({ pinMissing: { status: 410, message: 'b' } });\n`,
+    );
+    const result = faultline('docs', '--catalog', './clash.mjs', '--format', 'html');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('the codes "PIN_MISSING" and "pinMissing" would share the anchor (and problem type URI) "pin-missing"');
   });
 
   it('a plain JavaScript catalog', () => {

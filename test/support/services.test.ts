@@ -107,6 +107,13 @@ describe('which runs need which service', () => {
     },
   );
 
+  it('the documentation site\'s browser test needs Chromium, and it alone', () => {
+    const chromium = SERVICES.find((s) => s.binary === 'chromium') as Service;
+    expect(chromium.debian).toBe('chromium');
+    expect(importsAny([join(root, 'test/docs/site.test.ts')], join(root, chromium.startedBy))).toBe(true);
+    expect(importsAny([join(root, 'test/docs/cli.test.ts'), join(root, 'test/rate-limit/express-redis.test.ts')], join(root, chromium.startedBy))).toBe(false);
+  });
+
   it('a test of the core alone does not', () => {
     expect(importsAny([join(root, 'test/unit/render.test.ts'), join(root, 'test/parity/parity.test.ts')], redisHelper)).toBe(false);
   });

@@ -1,4 +1,4 @@
-// The programs the test suite needs besides Node and npm (database and cache servers), in one list.
+// The programs the test suite needs besides Node and npm (database and cache servers, a browser), in one list.
 // vitest's globalSetup (vitest.config.ts) looks each one up before any test file runs: when one is
 // missing it installs Debian's package if it can (as root or with password-less sudo, where
 // apt-get exists), and otherwise stops the run at once with one line saying what to install.
@@ -36,6 +36,14 @@ export const SERVICES: readonly Service[] = [
     debian: 'redis-server',
     brew: 'redis',
     startedBy: 'test/support/redis.ts',
+  },
+  {
+    binary: 'chromium',
+    name: 'Chromium, for the browser test of the documentation site',
+    env: 'CHROMIUM',
+    debian: 'chromium',
+    brew: 'chromium',
+    startedBy: 'test/support/browser.ts',
   },
 ];
 
