@@ -14,6 +14,8 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    // Finds (or installs) redis-server and the other programs the tests start, before any test runs.
+    globalSetup: ['test/support/services.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,23 +1,25 @@
-// `npm run bench`: micro, cold import, memory and macro benchmarks, each printed as tables of ratios
-// measured side by side in this run, then every target of issue #17 beside its figure (PASS/MISS).
-// `--only=micro,import,memory,macro` picks sections; `--groups=express,hono,…` macro groups;
+// `npm run bench`: micro, cold import, memory, what-apps-throw, macro and observability benchmarks,
+// each printed as tables of ratios measured side by side in this run, then every target of issue #17
+// beside its figure (PASS/MISS). `--only=micro,import,memory,what-apps-throw,macro,observability` picks sections; `--groups=express,hono,…` macro groups;
 // `--quick` shortens every measurement (same tables, wider intervals); `--rounds=N` changes the 8
 // interleaved rounds (fewer only to try the benchmark out).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startRedis, type RedisServer } from '../test/support/redis.js';
 import { PLACEMENT } from './cpu.js';
 import { importTable, importTargets, runImports } from './imports/imports.js';
+import { CHILD_ENV } from './macro/load.js';
 import { GROUPS, macroTables, macroTargets, runMacro } from './macro/macro.js';
 import { memoryTable, memoryTargets, runMemory } from './memory/memory.js';
 import { microTables, microTargets, runMicro } from './micro/micro.js';
+import { observabilityTable, runObservability } from './micro/observability.js';
 import { targetTable, TargetLog, verdict } from './targets.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const value = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-const sections = new Set(value('only')?.split(',') ?? ['micro', 'import', 'memory', 'macro']);
+const sections = new Set(value('only')?.split(',') ?? ['micro', 'import', 'memory', 'what-apps-throw', 'macro', 'observability']);
 const groups = value('groups')?.split(',') ?? [];
 // Fewer rounds than the 8 of a real run only to try the benchmark itself out: every figure is then unsettled.
 const rounds = Number(value('rounds') ?? 8);
@@ -59,6 +61,17 @@ if (sections.has('memory')) {
   console.log(`\n(memory done at ${elapsed()})\n`);
 }
 
+if (sections.has('what-apps-throw')) {
+  console.log('## what-apps-throw: validate() with zod against zod directly; the recognisers on the 404 path\n');
+  // Its own process and file (bench/what-apps-throw.ts), so it runs alone too.
+  const code = await new Promise<number | null>((resolve) => {
+    const script = fileURLToPath(new URL('./what-apps-throw.ts', import.meta.url));
+    spawn(process.execPath, ['--import', 'tsx', script, ...(quick ? ['--quick'] : [])], { stdio: 'inherit', env: CHILD_ENV }).on('exit', resolve);
+  });
+  if (code !== 0) process.exitCode = 1;
+  console.log(`\n(what-apps-throw done at ${elapsed()})\n`);
+}
+
 if (sections.has('macro')) {
   console.log('## macro: autocannon (own process) against each server (own process), 127.0.0.1, 10 connections, interleaved rounds\n');
   const wantsRedis = GROUPS.some((group) => group.needsRedis && (groups.length === 0 || groups.includes(group.name)));
@@ -79,6 +92,14 @@ if (sections.has('macro')) {
     await redis?.stop();
   }
   console.log(`\n(macro done at ${elapsed()})\n`);
+}
+
+if (sections.has('observability')) {
+  // After the others: it registers an OpenTelemetry context manager and tracer provider in this process.
+  console.log('## observability: the 404 path with traceErrors() and locales, against the same handler without them\n');
+  const results = await runObservability(quick ? { rounds: 3, cpuMs: 60 } : { rounds: 7, cpuMs: 120 });
+  console.log(observabilityTable(results));
+  console.log(`\n(observability done at ${elapsed()})\n`);
 }
 
 if (targets.all.length > 0) {

@@ -1,4 +1,5 @@
 /// <reference types="node" />
+import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isErrorCatalog, isErrorFactory, type ErrorFactoryLike } from '../src/kit.js';
@@ -11,6 +12,8 @@ const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
  */
 export async function importModule(path: string, cwd: string): Promise<Record<string, unknown>> {
   const file = resolve(cwd, path);
+  // Checked first: the import's own error would name the module it was resolved from, not this one.
+  if (!existsSync(file)) throw new Error(`faultline: --catalog ${path}: no such file (${file})`);
   const url = pathToFileURL(file).href;
   if (!TYPESCRIPT.has(extname(file))) return (await import(url)) as Record<string, unknown>;
   let tsImport: (specifier: string, parentURL: string) => Promise<unknown>;

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs, USAGE, UsageError } from './args.js';
+import { NoCommand, parseArgs, USAGE, UsageError } from './args.js';
 import { exportedFactories, importModule } from './load-catalog.js';
 import { referenceHtml } from './reference/html.js';
 import { referenceMarkdown } from './reference/markdown.js';
@@ -10,16 +10,22 @@ import { buildReference } from './reference/reference-model.js';
 /** Where the CLI writes: injectable, so it can be run in-process too. */
 export interface Io {
   readonly cwd: string;
+  /** The installed package's version, for `--version`. */
+  readonly version?: string;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-/** Runs the CLI; resolves to the exit code (0 done, 1 failed, 2 wrong usage). */
+/** Runs the CLI; resolves to the exit code (0 done, 1 failed or no command, 2 wrong usage). */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const command = parseArgs(argv);
     if (command.command === 'help') {
       io.stdout(USAGE);
+      return 0;
+    }
+    if (command.command === 'version') {
+      io.stdout(`${io.version ?? 'unknown'}\n`);
       return 0;
     }
     const factories = exportedFactories(await importModule(command.catalog, io.cwd));
@@ -42,6 +48,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     return 0;
   } catch (error) {
+    if (error instanceof NoCommand) {
+      io.stderr(USAGE);
+      return 1;
+    }
     if (error instanceof UsageError) {
       io.stderr(`faultline: ${error.message}\n\n${USAGE}`);
       return 2;

@@ -124,8 +124,10 @@ restoreClassNames(join(root, 'dist/esm'));
 // 3. CommonJS, for Node (a bundler takes the ES modules): the whole core in one file, which every
 // entry point requires. A cold `require` pays for each file it opens; the core in eight chunks cost
 // twice as much to load as in one. The root, the kit and the client re-export their own names of
-// it; each adapter and the bin is one file of its own code that requires it.
+// it; every other entry point (each adapter, the adapter contract, the test matchers, the bin) is
+// one file of its own code that requires it for what it takes from the root or the kit.
 const CORE = '@faultline-core';
+const CORE_FILES = ['src/index', 'src/kit', 'src/client/index'];
 const coreFile = join(root, 'dist/cjs/chunks/core.js');
 await build({
   stdin: {
@@ -143,7 +145,7 @@ await build({
   logLevel: 'warning',
 });
 const exportsOf = (entry) => Object.values(esm.metafile.outputs).find((output) => output.entryPoint === entry)?.exports ?? [];
-for (const entry of ['src/index', 'src/kit', 'src/client/index']) {
+for (const entry of CORE_FILES) {
   const out = join(root, 'dist/cjs', `${entry}.js`);
   const names = exportsOf(`${entry}.js`);
   if (names.length === 0) throw new Error(`build: no exports found for ${entry}`);
@@ -153,13 +155,17 @@ for (const entry of ['src/index', 'src/kit', 'src/client/index']) {
   const core = `./${relative(dirname(out), coreFile)}`.replace(/^\.\/\.\.\//, '../');
   writeFileSync(out, ['"use strict";', `const core = require(${JSON.stringify(core)});`, 'Object.defineProperty(exports, "__esModule", { value: true });', ...lines, ''].join('\n'));
 }
+const coreEntries = new Set([join(staging, 'src/index.js'), join(staging, 'src/kit.js')]);
 const coreImports = {
   name: 'core-imports',
   setup(bundler) {
-    bundler.onResolve({ filter: /\/src\/(kit|index)\.js$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: CORE, external: true }));
+    // By resolved path: adapters write `../../src/kit.js`, the contract `../kit.js`.
+    bundler.onResolve({ filter: /(^|\/)(kit|index)\.js$/ }, (args) =>
+      args.kind !== 'entry-point' && coreEntries.has(resolve(args.resolveDir, args.path)) ? { path: CORE, external: true } : undefined,
+    );
   },
 };
-const cjsEntries = Object.fromEntries(Object.entries(entryPoints).filter(([out]) => out.startsWith('adapters/') || out.startsWith('cli/')));
+const cjsEntries = Object.fromEntries(Object.entries(entryPoints).filter(([out]) => !CORE_FILES.includes(out)));
 await build({
   entryPoints: cjsEntries,
   absWorkingDir: staging,

@@ -1,9 +1,11 @@
 // The published package as a user gets it: pack it, check it with publint and
 // @arethetypeswrong/cli, install the tarball into a fresh project, import and require every
-// entry point, type-check a consumer of each, and prove the peers stay optional.
+// entry point, type-check a consumer of each, prove the peers stay optional, and run the adapter
+// contract against a third party's adapter from outside the repository.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { installTarball, packTarball } from './pack.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp', 'package');
@@ -28,13 +30,12 @@ function check(name, fn) {
 
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
-run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
-const tarball = join(tmp, run('npm', ['pack', '--silent', '--pack-destination', tmp]).trim().split('\n').pop());
+const tarball = packTarball(root, tmp);
 
 check('tarball holds only what users need', () => {
   const files = run('tar', ['-tzf', tarball]).trim().split('\n').map((f) => f.replace(/^package\//, ''));
   const unexpected = files.filter(
-    (f) => !/^(dist\/(esm|cjs)\/.*\.(js|d\.ts)|dist\/(esm|cjs)\/package\.json|[a-z]+(\/[a-z]+)?\/package\.json|package\.json|README\.md|CHANGELOG\.md)$/.test(f),
+    (f) => !/^(dist\/(esm|cjs)\/.*\.(js|d\.ts)|dist\/(esm|cjs)\/package\.json|[a-z0-9]+(\/[a-z0-9]+)?\/package\.json|package\.json|README\.md|CHANGELOG\.md)$/.test(f),
   );
   if (unexpected.length > 0) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
   if (files.some((f) => f.endsWith('.map'))) throw new Error('source maps shipped');
@@ -57,7 +58,7 @@ check('@arethetypeswrong/cli: node10, node16-CJS, node16-ESM, bundler on every e
 const consumer = join(tmp, 'consumer');
 mkdirSync(consumer, { recursive: true });
 writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }, null, 2));
-run('npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', tarball], consumer);
+installTarball(tarball, consumer);
 
 const probe = (entry) =>
   entry === '.'
@@ -65,22 +66,49 @@ const probe = (entry) =>
     : entry === './nest'
       ? "typeof m.FaultlineFilter === 'function' && typeof m.FaultlineModule.forRoot === 'function'"
       : entry === './client'
-        ? "typeof m.parseErrorResponse === 'function' && typeof m.retryDelay === 'function'"
+        ? "typeof m.parseErrorResponse === 'function' && typeof m.retryDelay === 'function' && typeof m.kyBeforeError === 'function' && typeof m.ofetchOnResponseError === 'function'"
       : entry === './kit'
         ? "typeof m.createFaultline === 'function' && typeof m.routeNotFound === 'function' && typeof m.createRateLimit === 'function'"
+      : entry === './kit/contract'
+        ? "typeof m.runAdapterContract === 'function' && typeof m.verifyAdapter === 'function' && m.CONTRACT_SCENARIOS.length > 30"
+      : entry === './fetch'
+        ? "typeof m.errorBoundary === 'function' && typeof m.notFound === 'function' && typeof m.readJson === 'function'"
       : entry === './nest/swagger'
         ? "typeof m.ApiFaultlineResponses === 'function'"
+      : entry.startsWith('./testing')
+        ? "typeof m.faultlineMatchers.toBeFault === 'function' && typeof m.faultlineMatchers.toMatchEnvelope === 'function'"
+      : entry === './otel'
+        ? "typeof m.traceErrors === 'function' && typeof m.otelTraceId === 'function'"
         : "typeof m.errorHandler === 'function'";
 const preload = (entry) => (entry.startsWith('./nest') ? 'reflect-metadata' : undefined);
+// faultline/testing/jest extends jest's global `expect`: a stand-in records what it was given.
+const globals = (entry) =>
+  entry === './testing/jest'
+    ? "globalThis.expect = { extend(m) { globalThis.extended = m; } };"
+    : '';
+const extendedProbe = (entry) => (entry === './testing/jest' ? " && typeof globalThis.extended.toBeFault === 'function'" : '');
 
 for (const entry of entries) {
   check(`import ${specifier(entry)}`, () => {
-    const pre = preload(entry) ? `await import('${preload(entry)}');` : '';
-    run(process.execPath, ['--input-type=module', '-e', `${pre} const m = await import('${specifier(entry)}'); if (!(${probe(entry)})) process.exit(1);`], consumer);
+    const pre = `${globals(entry)} ${preload(entry) ? `await import('${preload(entry)}');` : ''}`;
+    run(process.execPath, ['--input-type=module', '-e', `${pre} const m = await import('${specifier(entry)}'); if (!(${probe(entry)}${extendedProbe(entry)})) process.exit(1);`], consumer);
   });
+  if (entry === './testing/vitest') {
+    // vitest is ESM only: its own message says so, as it does for any require('vitest').
+    check(`require ${specifier(entry)} says vitest needs import`, () => {
+      try {
+        run(process.execPath, ['-e', `require('${specifier(entry)}')`], consumer);
+      } catch (error) {
+        if (/Vitest cannot be imported in a CommonJS module using require\(\)/.test(String(error.stderr))) return;
+        throw error;
+      }
+      throw new Error('require() succeeded');
+    });
+    continue;
+  }
   check(`require ${specifier(entry)}`, () => {
-    const pre = preload(entry) ? `require('${preload(entry)}');` : '';
-    run(process.execPath, ['-e', `${pre} const m = require('${specifier(entry)}'); if (!(${probe(entry)})) process.exit(1);`], consumer);
+    const pre = `${globals(entry)} ${preload(entry) ? `require('${preload(entry)}');` : ''}`;
+    run(process.execPath, ['-e', `${pre} const m = require('${specifier(entry)}'); if (!(${probe(entry)}${extendedProbe(entry)})) process.exit(1);`], consumer);
   });
 }
 
@@ -103,9 +131,11 @@ check('entry points share one core (bundled with shared chunks): an adapter\'s e
   run(process.execPath, ['-e', sharedCore((id) => `require('${id}')`)], consumer);
 });
 
+// The test-runner integrations extend a runner's `expect` when imported: checked above, with one.
+const classEntries = entries.filter((entry) => entry !== './testing/vitest' && entry !== './testing/jest');
 const classNames = (load) => `
   ${load('reflect-metadata')};
-  for (const entry of ${JSON.stringify(entries.map(specifier))}) {
+  for (const entry of ${JSON.stringify(classEntries.map(specifier))}) {
     const m = ${load('entry')};
     for (const [name, value] of Object.entries(m)) {
       if (typeof value === 'function' && /^class\\b/.test(Function.prototype.toString.call(value)) && value.name !== name) {
@@ -142,16 +172,50 @@ void code; void f;`;
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer]);
 });
 
-check('installing faultline with only hono pulls in no Express, Koa, Nest or Fastify', () => {
+check('installing faultline with only hono pulls in no Express, Koa, Nest, Fastify, h3 or Elysia', () => {
   const alone = join(tmp, 'hono-only');
   mkdirSync(alone, { recursive: true });
   writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'hono-only', private: true, type: 'module' }));
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `hono@${pkg.devDependencies.hono}`], alone);
   const installed = readdirSync(join(alone, 'node_modules'));
-  const extra = ['express', 'koa', '@nestjs', 'fastify', 'ajv', 'rate-limiter-flexible'].filter((n) => installed.includes(n));
+  const extra = ['express', 'koa', '@nestjs', 'fastify', 'h3', 'elysia', 'ajv', 'rate-limiter-flexible'].filter((n) => installed.includes(n));
   if (extra.length > 0) throw new Error(`pulled in: ${extra.join(', ')}`);
   run(process.execPath, ['-e', `import('faultline/hono').then(m => { if (typeof m.errorHandler !== 'function') process.exit(1) })`], alone);
   return `node_modules: ${installed.join(', ')}`;
+});
+
+check('installing faultline alone, for faultline/fetch, pulls in nothing else', () => {
+  const alone = join(tmp, 'fetch-only');
+  mkdirSync(alone, { recursive: true });
+  writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'fetch-only', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], alone);
+  const installed = readdirSync(join(alone, 'node_modules')).filter((n) => !n.startsWith('.'));
+  if (installed.join() !== 'faultline') throw new Error(`node_modules: ${installed.join(', ')}`);
+  run(process.execPath, ['--input-type=module', '-e', `
+    const { errorBoundary } = await import('faultline/fetch');
+    const res = await errorBoundary(() => { throw null; })(new Request('http://x/pins'));
+    if (res.status !== 500 || res.headers.get('content-type') !== 'application/problem+json') process.exit(1);
+  `], alone);
+  return `node_modules: ${installed.join(', ')}`;
+});
+
+// A third party's adapter, outside this repository: a small node:http adapter written against
+// faultline/kit, with a harness serving the contract's routes, checked by faultline/kit/contract
+// under node:test. A second, deliberately wrong copy must fail the contract where it is wrong.
+check('faultline/kit/contract checks a third-party adapter from the packed tarball (node:test)', () => {
+  const fixture = join(tmp, 'contract-fixture');
+  mkdirSync(fixture, { recursive: true });
+  writeFileSync(join(fixture, 'package.json'), JSON.stringify({ name: 'contract-fixture', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], fixture);
+  cpSync(join(root, 'test', 'package-fixture'), fixture, { recursive: true });
+  const tap = run(process.execPath, ['--test', '--test-reporter=tap', 'contract.test.mjs'], fixture);
+  const passed = Number(/^# pass (\d+)$/m.exec(tap)?.[1]);
+  const failing = Number(/^# fail (\d+)$/m.exec(tap)?.[1]);
+  if (failing !== 0 || !(passed > 300)) throw new Error(tap.split('\n').slice(-12).join('\n'));
+  const wrong = JSON.parse(run(process.execPath, ['broken.mjs'], fixture));
+  const caught = ['stale headers removed', 'CORS headers kept', 'Accept: application/json only'].filter((name) => !wrong.failed.some((failed) => failed.startsWith(name)));
+  if (caught.length > 0) throw new Error(`the contract did not catch the broken adapter's ${caught.join(', ')}: ${JSON.stringify(wrong)}`);
+  return `${passed} checks pass under node:test; the broken copy fails ${wrong.failed.length}`;
 });
 
 if (!existsSync(tarball)) failures++;

@@ -5,10 +5,15 @@ import { resolveSettings, type FaultlineOptions, type Settings } from './options
 import type { ErrorResponse } from './render/error-response.js';
 import { fallbackResponse, renderWith } from './render/render.js';
 import { withDefaultResponses } from './render/default-responses.js';
+import { renderContext, type RenderContext } from './render/render-context.js';
 import type { RequestFacts } from './request-facts.js';
+import { logIfUnexpected, type DefaultLogger } from './logging/default-logger.js';
 
-/** One configured instance of the core: what every adapter holds. */
-export interface Faultline {
+/**
+ * One configured instance of the core: what every adapter holds. `Context` is what its adapter
+ * hands `handle` for the framework's default logger (none for most).
+ */
+export interface Faultline<Context = void> {
   readonly settings: Settings;
   /** Anything thrown → Fault. Never throws. */
   normalize(thrown: unknown): Fault;
@@ -17,15 +22,27 @@ export interface Faultline {
    * a body; its `Accept` the media type). Never throws.
    */
   render(fault: Fault, request?: RequestFacts): ErrorResponse;
-  /** normalize, tell `onError`, render: the whole error path an adapter calls. Never throws. */
-  handle(thrown: unknown, request: RequestFacts): ErrorResponse;
+  /**
+   * normalize, tell `onError` (or the default logger, for an unexpected fault), render: the whole
+   * error path an adapter calls. `context` goes to the default logger. Never throws.
+   */
+  handle(thrown: unknown, request: RequestFacts, context: Context): ErrorResponse;
 }
 
-/** Resolves options once (throwing here, at setup, for bad ones) and returns the error path. */
-export function createFaultline(options: FaultlineOptions = {}): Faultline {
+/**
+ * Resolves options once (throwing here, at setup, for bad ones) and returns the error path.
+ * `logger` is how the adapter's framework logs a crash (`logToConsole`, or one reading `context`):
+ * it reports unexpected faults unless the app gave `onError` or `logUnexpected: false`.
+ */
+export function createFaultline<Context = void>(options: FaultlineOptions = {}, logger?: DefaultLogger<Context>): Faultline<Context> {
   const settings = resolveSettings(options);
+  const defaultLogger = settings.logUnexpected ? logger : undefined;
   const normalizeFault = (thrown: unknown): Fault => normalizeWith(thrown, settings);
-  const rendered = withDefaultResponses(settings, (fault: Fault, request?: RequestFacts): ErrorResponse => renderWith(fault, settings, request));
+  const cached = withDefaultResponses(settings, (fault: Fault, request?: RequestFacts, context?: RenderContext): ErrorResponse =>
+    renderWith(fault, settings, request, context),
+  );
+  // The request's language and trace id are found once, before the cache: it is kept per language.
+  const rendered = (fault: Fault, request?: RequestFacts): ErrorResponse => cached(fault, request, renderContext(settings, request));
   const renderFault = settings.negotiate
     ? (fault: Fault, request?: RequestFacts): ErrorResponse => negotiated(rendered(fault, request), request)
     : rendered;
@@ -33,7 +50,7 @@ export function createFaultline(options: FaultlineOptions = {}): Faultline {
     settings,
     normalize: normalizeFault,
     render: renderFault,
-    handle(thrown, request) {
+    handle(thrown, request, context) {
       try {
         const fault = normalizeFault(thrown);
         if (settings.onError !== undefined) {
@@ -43,13 +60,22 @@ export function createFaultline(options: FaultlineOptions = {}): Faultline {
             // A logger that throws must not turn a 404 into a 500, nor crash the server.
           }
         }
+        logIfUnexpected(defaultLogger, fault, thrown, request, context);
         return renderFault(fault, request);
       } catch {
-        const fallback = fallbackResponse(settings, request);
+        const fallback = fallbackResponse(settings, request, safeContext(settings, request));
         return settings.negotiate ? negotiated(fallback, request) : fallback;
       }
     },
   };
+}
+
+function safeContext(settings: Settings, request: RequestFacts | undefined): RenderContext | undefined {
+  try {
+    return renderContext(settings, request);
+  } catch {
+    return undefined;
+  }
 }
 
 let defaults: Faultline | undefined;

@@ -17,18 +17,29 @@ export {
   type ErrorFactory,
   type FactoryInit,
 } from './errors/define-errors.js';
+export { codeSlug } from './errors/code-slug.js';
 export { routeNotFound } from './errors/route-not-found.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
 export { isUnexpected } from './fault/unexpected.js';
+export { combineOnError, type OnError } from './hooks/on-error.js';
+export type { TraceIdSource } from './trace/trace-id.js';
+export { isTraceId, isRequestId } from './trace/well-formed-id.js';
+export { traceIdOfTraceparent } from './trace/traceparent.js';
+export { lookupLanguage } from './locales/accept-language.js';
+export { acceptedLocale } from './locales/accepted-locale.js';
+export { isLanguageTag } from './locales/language-tag.js';
+export type { Locale, Locales, LocaleMessages, LocalesOption } from './locales/locales.js';
+export type { RenderContext } from './render/render-context.js';
 export { MAX_ISSUES, type FieldIssue, type IssueLocation } from './fault/field-issue.js';
 export { escapePointerToken, pointerTokens, childPointer, isJsonPointer } from './fault/json-pointer.js';
 
 export { map, type ErrorMapping, type ErrorMatcher, type MapTarget } from './normalize/map.js';
-export { RECOGNIZERS, type Recognizer } from './normalize/normalize.js';
+export { RECOGNIZERS, RECOGNIZER_FAMILIES, type Recognizer, type RecognizerFamily } from './normalize/normalize.js';
 export type { FaultInput } from './normalize/fault-input.js';
 export { issuesFromAjv, type AjvErrorLike } from './normalize/recognizers/ajv.js';
 export { BODY_MESSAGES } from './normalize/recognizers/body-parser.js';
+export { readJsonBody, DEFAULT_BODY_LIMIT, type JsonBodyOptions } from './body/json-body.js';
 
 export {
   defineEnvelope,
@@ -53,6 +64,7 @@ export {
   type StoreFailurePolicy,
 } from './rate-limit/rate-limit.js';
 export { isInProcessLimiter, type RateLimiterLike } from './rate-limit/limiter.js';
+export { RATE_LIMIT_OPTION_RULES, type KeyAndCostOptions } from './rate-limit/option-rules.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
 export { STALE_HEADERS, isStaleHeader } from './headers/stale.js';
@@ -64,12 +76,30 @@ export type { ErrorResponse } from './render/error-response.js';
 export { preparedBody } from './render/prepared-body.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
+
+// Checking an entry point's options when it is made: the rules of faultline's own, and the
+// combinators to write an adapter's (one message naming the option, the value and what is allowed).
+export { checkOptions, checkValue, type OptionRules } from './checks/check-options.js';
+export { arrayOf, describeValue, either, isBoolean, isFunction, isString, numberIn, oneOf, recordOf, satisfies, type Rule } from './checks/rule.js';
+export { errorStatus, machineCode, statusKey } from './checks/fault-rules.js';
+export {
+  instanceWith,
+  nonEmptyString,
+  nonNegativeInteger,
+  nonNegativeNumber,
+  plainObject,
+  positiveInteger,
+  positiveNumber,
+} from './checks/common-rules.js';
+export { FAULTLINE_OPTION_RULES, envelope as envelopeRule, mapping as mappingRule } from './checks/faultline-option-rules.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
 
 export { envelopeSchemas } from './schemas/index.js';
 export * from './openapi/index.js';
 
 export { errorLogFields, errorLogLine, describeThrown, logText, MAX_LOG_TEXT, MAX_CAUSES, type ThrownDetails, type ErrorLogFields } from './logging/index.js';
+export { logToConsole, type DefaultLogger } from './logging/default-logger.js';
+export { thrownText } from './logging/thrown-text.js';
 
 export type { AjvLike, CompiledSchema, SchemaInput } from './validation/ajv-like.js';
 export { createSchemaCompiler, type SchemaCompiler } from './validation/schema-compiler.js';
@@ -77,14 +107,20 @@ export { precompiledValidators } from './validation/precompiled.js';
 export {
   createRequestValidator,
   REQUEST_LOCATIONS,
+  REQUEST_SCHEMA_RULES,
+  type PartSchema,
   type RequestParts,
   type RequestSchemas,
   type RequestValidator,
   type RequestValidatorOptions,
+  type ValidatedParts,
 } from './validation/request-validator.js';
+export { isStandardSchema, type StandardSchemaV1 } from './validation/standard-schema.js';
+export type { JsonSchemaValue, SchemaInputValue, SchemaOutput } from './validation/schema-types.js';
 export { RequestValidationError, VALIDATION_MESSAGE } from './validation/validation-error.js';
 export {
   compilerFor,
+  VALIDATE_OPTION_RULES,
   COERCING_AJV_OPTIONS,
   DEFAULT_AJV_OPTIONS,
   type DefaultAjvs,

@@ -4,29 +4,36 @@ import {
   createFaultline,
   isStaleHeader,
   preparedBody,
+  logToConsole,
   routeNotFound,
   withExistingVary,
   type ErrorResponse,
+  type Fault,
   type FaultlineOptions,
+  type RequestFacts,
 } from '../../src/kit.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
-export { validate, type RequestSchemas, type ValidateMiddleware, type ValidateOptions } from './validate.js';
+export { validate, type RequestSchemas, type SchemaOutput, type ValidateMiddleware, type ValidateOptions } from './validate.js';
 export { rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
+// A cycle by design, safe: faultline() calls this file's handlers only when called, after both
+// modules have loaded. It goes away once the handlers live in files of their own.
+// oxlint-disable-next-line import/no-cycle
+export { faultline } from './faultline.js';
 
 /**
  * The error middleware: `app.use(errorHandler(options))`, after every route. Once headers have
  * been sent nothing can be corrected, so the error goes to Express, which closes the connection.
  */
 export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logLikeExpress);
   return function faultlineErrorHandler(error: unknown, req: Request, res: Response, next: (error?: unknown) => void) {
     if (res.headersSent) {
       next(error);
       return;
     }
-    write(res, faultline.handle(error, facts(req)));
+    write(res, faultline.handle(error, facts(req), req));
   };
 }
 
@@ -35,6 +42,11 @@ export function notFound(): RequestHandler {
   return function faultlineNotFound(req: Request, _res: Response, next: (error?: unknown) => void) {
     next(routeNotFound(req.method, pathOf(req)));
   };
+}
+
+/** Express's own `logerror`: the stack to stderr, unless the app's `env` setting is `'test'`. */
+function logLikeExpress(thrown: unknown, _fault: Fault, _request: RequestFacts, req: Request): void {
+  if (req.app?.get('env') !== 'test') logToConsole(thrown);
 }
 
 function write(res: Response, response: ErrorResponse): void {

@@ -2,18 +2,21 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createFaultline,
+  describeThrown,
   routeNotFound,
   headerText,
   preparedBody,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
+  type Fault,
   type Faultline,
   type FaultlineOptions,
   type RequestFacts,
 } from '../../src/kit.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
+export { validate, type FastifyValidateHook, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
 
 /** A Fastify plugin function, marked to skip encapsulation. */
 export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, done: (error?: Error) => void) => void) & {
@@ -26,7 +29,7 @@ export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, don
  * `fastify-plugin` does), so registered on the root it covers every route.
  */
 export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logLikeFastify);
   const plugin = ((instance: FastifyInstance, _options: unknown, done: (error?: Error) => void) => {
     instance.setErrorHandler((error: FastifyError, request, reply) => handleError(faultline, error, request, reply));
     instance.setNotFoundHandler((request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply));
@@ -39,17 +42,22 @@ export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
 
 /** A not-found handler on its own, for `app.setNotFoundHandler(notFound(options))` in a scope. */
 export function notFound(options?: FaultlineOptions): (request: FastifyRequest, reply: FastifyReply) => void {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logLikeFastify);
   return (request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply);
 }
 
-function handleError(faultline: Faultline, error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+function handleError(faultline: Faultline<FastifyReply>, error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (reply.sent || reply.raw.headersSent) {
     // Nothing can be corrected once the status line is out: end the connection, send nothing twice.
     reply.raw.destroy();
     return;
   }
-  write(reply, faultline.handle(error, facts(request)));
+  write(reply, faultline.handle(error, facts(request), reply));
+}
+
+/** Fastify's default error handler logs a 5xx so: `reply.log.error({ req, res, err }, message)`. */
+function logLikeFastify(thrown: unknown, _fault: Fault, _request: RequestFacts, reply: FastifyReply): void {
+  reply.log.error({ req: reply.request, res: reply, err: thrown }, describeThrown(thrown).message ?? '');
 }
 
 function facts(request: FastifyRequest): RequestFacts {

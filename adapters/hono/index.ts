@@ -4,28 +4,38 @@ import type { Context, Env, ErrorHandler, MiddlewareHandler, NotFoundHandler } f
 import { bodyLimit } from 'hono/body-limit';
 import {
   BODY_MESSAGES,
+  checkOptions,
   createFaultline,
   errors,
   preparedBody,
+  isUnexpected,
+  logToConsole,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
+  type OptionRules,
+  positiveInteger,
 } from '../../src/kit.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
-export { validate, type HonoValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { validate, type HonoValidatedInput, type HonoValidateMiddleware, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
 export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
+// A cycle by design, safe: faultline() calls this file's handlers only when called, after both
+// modules have loaded. It goes away once the handlers live in files of their own.
+// oxlint-disable-next-line import/no-cycle
+export { faultline } from './faultline.js';
 
 /**
- * The error handler: `app.onError(errorHandler(options))`. Hono gives `onError` only `Error`
+ * The error handler: `app.onError(errorHandler(options))`. Unexpected faults are logged as Hono's
+ * own handler logs them, to `console.error` (unless `onError` or `logUnexpected: false`). Hono gives `onError` only `Error`
  * instances (HTTPException included); register `errorBoundary` too for everything else.
  */
 export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): ErrorHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return function faultlineErrorHandler(error, c) {
     return respond(c, faultline, error);
   };
@@ -33,7 +43,7 @@ export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): E
 
 /** The unmatched-route handler: `app.notFound(notFound(options))`, worded as on every framework. */
 export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return function faultlineNotFound(c) {
     return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url)));
   };
@@ -46,7 +56,7 @@ export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFo
  * hands them to `onError` further in), so with `errorHandler` each thrown value is rendered once.
  */
 export function errorBoundary<E extends Env = Env>(options?: FaultlineOptions): MiddlewareHandler<E> {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToConsole);
   return async function faultlineErrorBoundary(c, next) {
     try {
       await next();
@@ -63,6 +73,7 @@ export interface JsonBodyOptions {
 }
 
 const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
+const JSON_BODY_OPTION_RULES: OptionRules<JsonBodyOptions> = { limit: positiveInteger };
 
 /**
  * Reads a JSON body up front, so its failures are client errors in the envelope, as with
@@ -70,6 +81,7 @@ const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
  * reads it with `c.req.json()` (Hono caches the text). Other content types pass through unparsed.
  */
 export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): MiddlewareHandler<E> {
+  checkOptions(options, JSON_BODY_OPTION_RULES, 'jsonBody()');
   const limit = bodyLimit({
     maxSize: options.limit ?? 102_400,
     onError: () => {
@@ -93,6 +105,10 @@ export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): Mi
 
 function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
   const response = faultline.handle(thrown, facts(c));
+  // Hono puts what `onError` is handed in `c.error`, which middleware after it (@hono/otel, error
+  // trackers) report as a failed request: an expected 4xx is an answer, not a failure (HTTP server
+  // semantic conventions), so only an unexpected error stays there.
+  if (!isUnexpected(response)) c.error = undefined;
   // Headers set before the error (CORS, Vary, security headers) stay; Hono keeps them on `c.res`.
   const before = c.res.headers;
   // Back to "no response yet": otherwise Hono copies the old headers (ETag, a route's Cache-Control)

@@ -18,10 +18,10 @@ export interface HonoRateLimitOptions<E extends Env = Env> extends RateLimitOpti
 
 /** `app.use(rateLimit({ limiter, key }))`. */
 export function rateLimit<E extends Env = Env>(options: HonoRateLimitOptions<E>): MiddlewareHandler<E> {
-  if (typeof options?.key !== 'function') {
-    throw new TypeError('faultline: rateLimit on Hono needs a key(c) function: Hono has no portable client IP');
-  }
   const limit = createRateLimit(options);
+  if (options.key === undefined) {
+    throw new TypeError('faultline: rateLimit() option "key" is required on Hono: a web-standard Request carries no client address (on Node: (c) => getConnInfo(c).remote.address)');
+  }
   const { key, cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return async function faultlineRateLimit(c, next) {

@@ -1,6 +1,8 @@
 // Koa's error event: how a Koa app logs, kept working when faultline answers the error.
 import { format } from 'node:util';
+import type Koa from 'koa';
 import type { Context } from 'koa';
+import type { Fault, RequestFacts } from '../../src/kit.js';
 
 /**
  * `app.emit('error', err, ctx)` as Koa's `ctx.onerror` does it: with an Error (Koa's default
@@ -20,6 +22,23 @@ export function emitError(ctx: Context, thrown: unknown, status: number, headerS
   } catch {
     // A listener that throws must not turn a rendered error into a crash.
   }
+}
+
+/**
+ * An `app.on('error')` listener of the app's own. Koa adds its default one, `app.onerror`, only
+ * when the app has none; that one is how a Koa app logs by default.
+ */
+export function hasOwnListener(app: Koa): boolean {
+  return app.listeners('error').some((listener) => listener !== app.onerror);
+}
+
+/**
+ * faultline's default logger on Koa: an unexpected fault goes to Koa's default listener (which
+ * prints its stack unless `app.silent`), when the app has no listener of its own. Listeners of the
+ * app's own hear of every thrown error, whatever faultline's options (see `errorHandler`).
+ */
+export function logToKoa(thrown: unknown, fault: Fault, _request: RequestFacts, ctx: Context): void {
+  if (!hasOwnListener(ctx.app)) emitError(ctx, thrown, fault.status, false);
 }
 
 // Koa's own test (`[object Error]` or instanceof), made safe for Proxies whose traps throw.

@@ -10,22 +10,23 @@ import {
   type ErrorResponse,
   type FaultlineOptions,
 } from '../../src/kit.js';
-import { emitError } from './error-event.js';
+import { emitError, hasOwnListener, logToKoa } from './error-event.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
-export { validate, type KoaValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { validate, type KoaValidateMiddleware, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
 export { rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
 
 /**
  * The error middleware: `app.use(errorHandler(options))`, before everything else. It renders what
  * the rest of the chain throws, and what Koa would otherwise answer in its own words: an unmatched
  * route (Koa's implicit 404) and a route that set an error status but no body. Each thrown error is
- * also emitted as `app.emit('error', err, ctx)`, as Koa's own handler does, after the response is
- * set, so listeners see the final `ctx.status`.
+ * also emitted as `app.emit('error', err, ctx)` to the app's own listeners, as Koa's own handler
+ * does, after the response is set, so they see the final `ctx.status`. Without a listener of its
+ * own, Koa's default one is faultline's default logger: it hears of unexpected faults only.
  */
 export function errorHandler(options?: FaultlineOptions): Middleware {
-  const faultline = createFaultline(options);
+  const faultline = createFaultline(options, logToKoa);
   return async function faultlineErrorHandler(ctx: Context, next: Next): Promise<void> {
     try {
       await next();
@@ -34,13 +35,13 @@ export function errorHandler(options?: FaultlineOptions): Middleware {
         abandon(ctx, thrown);
         return;
       }
-      const response = faultline.handle(thrown, facts(ctx));
+      const response = faultline.handle(thrown, facts(ctx), ctx);
       write(ctx, response);
-      emitError(ctx, thrown, response.status, false);
+      if (hasOwnListener(ctx.app)) emitError(ctx, thrown, response.status, false);
       return;
     }
     const unanswered = unansweredError(ctx);
-    if (unanswered !== undefined) write(ctx, faultline.handle(unanswered, facts(ctx)));
+    if (unanswered !== undefined) write(ctx, faultline.handle(unanswered, facts(ctx), ctx));
   };
 }
 

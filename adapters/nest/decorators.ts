@@ -1,5 +1,5 @@
 import { UseFilters } from '@nestjs/common';
-import { map, resolveEnvelope, type Envelope, type EnvelopeName, type ErrorMatcher, type MapTarget } from '../../src/kit.js';
+import { checkValue, envelopeRule, map, type Envelope, type EnvelopeName, type ErrorMatcher, type MapTarget } from '../../src/kit.js';
 import { scopeFilterFor, scopeOf, type Scope } from './scope-filter.js';
 
 /** A decorator for a controller class or one of its handlers. */
@@ -31,7 +31,7 @@ function scoped(apply: (scope: Scope) => void): ScopeDecorator {
  * A handler's choice beats its controller's. An unknown name throws at startup.
  */
 export function Envelope(style: EnvelopeName | Envelope): ScopeDecorator {
-  resolveEnvelope(style);
+  checkValue(style, envelopeRule, '@Envelope() style');
   return scoped((scope) => {
     scope.envelope = style;
   });

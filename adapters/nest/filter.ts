@@ -1,7 +1,17 @@
 // faultline for NestJS 11 and 12: an exception filter that reads the request, calls the core and
 // writes the response, on platform-express and platform-fastify alike.
-import { BadRequestException, Catch, HttpException, Inject, NotFoundException, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { createFaultline, routeNotFound, type Faultline, type FaultlineOptions, type RequestFacts } from '../../src/kit.js';
+import {
+  BadRequestException,
+  Catch,
+  HttpException,
+  Inject,
+  Logger,
+  NotFoundException,
+  Optional,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import { createFaultline, describeThrown, routeNotFound, thrownText, type Faultline, type FaultlineOptions, type RequestFacts } from '../../src/kit.js';
 import { abort, headersSent, requestFacts, write } from './http.js';
 
 /** The injection token `FaultlineModule.forRoot(options)` provides the options under. */
@@ -23,12 +33,26 @@ export class FaultlineFilter implements ExceptionFilter {
 
   constructor(@Optional() @Inject(FAULTLINE_OPTIONS) options?: FaultlineOptions) {
     this.options = options ?? {};
-    this.faultline = createFaultline(this.options);
+    this.faultline = createFaultline(this.options, logToNest);
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     answer(this.faultline, exception, host);
   }
+}
+
+// Nest's own BaseExceptionFilter logs an unknown exception through this Logger context; Logger
+// writes through whichever LoggerService the app was created with (ConsoleLogger, nestjs-pino, …).
+const EXCEPTIONS_HANDLER = new Logger('ExceptionsHandler');
+
+/** faultline's default logger on Nest: `Logger.error(message, stack)` as Nest's own filter logs a crash. */
+export function logToNest(thrown: unknown): void {
+  const details = describeThrown(thrown);
+  const stack = thrownText(thrown);
+  const message = details.message ?? details.type;
+  // No `undefined` second argument: Nest's ConsoleLogger would print it as a stack.
+  if (stack === undefined) EXCEPTIONS_HANDLER.error(message);
+  else EXCEPTIONS_HANDLER.error(message, stack);
 }
 
 export function isFaultlineFilter(value: unknown): value is FaultlineFilter {

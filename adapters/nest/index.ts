@@ -2,7 +2,8 @@
 export { FaultlineFilter, FAULTLINE_OPTIONS } from './filter.js';
 export { FaultlineModule } from './module.js';
 export { Envelope, MapErrors, type ScopeDecorator } from './decorators.js';
-export { Validate, ValidateInterceptor, type ValidateDecorator, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { classValidatorFailure, FaultlineValidationPipe, type ClassValidatorError } from './validation-pipe.js';
+export { Validate, ValidateInterceptor, type ValidateDecorator, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
 export {
   RateLimit,
   RateLimitGuard,

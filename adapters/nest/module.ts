@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import type { FaultlineOptions } from '../../src/kit.js';
+import { checkOptions, FAULTLINE_OPTION_RULES, resolveSettings, type FaultlineOptions } from '../../src/kit.js';
 import { FAULTLINE_OPTIONS, FaultlineFilter } from './filter.js';
 
 /**
@@ -12,6 +12,9 @@ import { FAULTLINE_OPTIONS, FaultlineFilter } from './filter.js';
 // oxlint-disable-next-line typescript/no-extraneous-class -- a Nest module is a decorated class by design
 export class FaultlineModule {
   static forRoot(options: FaultlineOptions = {}): DynamicModule {
+    // Checked here, where the app names them, not later when Nest's container makes the filter.
+    checkOptions(options, FAULTLINE_OPTION_RULES, 'FaultlineModule.forRoot()');
+    resolveSettings(options);
     return {
       module: FaultlineModule,
       global: true,

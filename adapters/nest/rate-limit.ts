@@ -5,7 +5,16 @@
 // and the handler: a refused request costs nothing more, and `@Validate` (an interceptor) never
 // runs for it.
 import { applyDecorators, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { createRateLimit, type RateLimit as CoreRateLimit, type RateLimiterLike, type RateLimitOptions } from '../../src/kit.js';
+import {
+  checkOptions,
+  createRateLimit,
+  nonNegativeNumber,
+  RATE_LIMIT_OPTION_RULES,
+  isString,
+  type RateLimit as CoreRateLimit,
+  type RateLimiterLike,
+  type RateLimitOptions,
+} from '../../src/kit.js';
 import { requestFacts, setHeaders } from './http.js';
 import { loadPeer } from './peer.js';
 
@@ -61,7 +70,7 @@ export class RateLimitGuard<R = NestHttpRequest> implements CanActivate {
   private readonly costOf: (request: R, context: ExecutionContext) => number;
 
   constructor(options: NestRateLimitOptions<R>) {
-    this.limit = createRateLimit({ ...options, limiter: limiterOf(options) });
+    this.limit = createRateLimit({ ...options, limiter: limiterOf(options) }, '@RateLimit()', IN_MEMORY_RULES);
     this.keyOf = options.key ?? (clientIp as (request: R) => string);
     const { cost } = options;
     this.costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
@@ -96,15 +105,22 @@ interface MemoryLimiterClass {
   new (options: { points: number; duration: number; keyPrefix?: string; blockDuration?: number }): RateLimiterLike;
 }
 
+// The options of the embedded RateLimiterMemory, as rate-limiter-flexible allows them.
+const IN_MEMORY_RULES = { points: nonNegativeNumber, duration: nonNegativeNumber, keyPrefix: isString, blockDuration: nonNegativeNumber };
+
 function limiterOf<R>(options: NestRateLimitOptions<R>): RateLimiterLike {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError('faultline: @RateLimit takes { points, duration } or { limiter }');
+    throw new TypeError('faultline: @RateLimit() takes { points, duration } or { limiter }');
   }
+  checkOptions(options, { ...RATE_LIMIT_OPTION_RULES, ...IN_MEMORY_RULES }, '@RateLimit()');
   if (options.limiter !== undefined) {
     if (options.points !== undefined || options.duration !== undefined) {
-      throw new TypeError('faultline: @RateLimit takes either a limiter or points and duration, not both');
+      throw new TypeError('faultline: @RateLimit() takes either a limiter or points and duration, not both');
     }
     return options.limiter;
+  }
+  if (options.points === undefined || options.duration === undefined) {
+    throw new TypeError('faultline: @RateLimit() takes { points, duration } (both) or { limiter }');
   }
   const { points, duration, keyPrefix, blockDuration } = options;
   let RateLimiterMemory: MemoryLimiterClass;

@@ -6,7 +6,7 @@
 import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
 import { createFaultline, type Envelope, type EnvelopeName, type ErrorMapping, type Faultline, type FaultlineOptions } from '../../src/kit.js';
-import { answer, isFaultlineFilter } from './filter.js';
+import { answer, isFaultlineFilter, logToNest } from './filter.js';
 
 /** What `@Envelope` and `@MapErrors` set on one class or handler. */
 export interface Scope {
@@ -46,7 +46,7 @@ export abstract class FaultlineScopeFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     // Resolved on first use: global filters are registered after the modules are built.
-    this.faultline ??= createFaultline(scopedOptions(this.globalOptions(), this.handler, this.controller));
+    this.faultline ??= createFaultline(scopedOptions(this.globalOptions(), this.handler, this.controller), logToNest);
     answer(this.faultline, exception, host);
   }
 

@@ -7,14 +7,23 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, ApiSchema, type ContentObject, type ExampleObject, type HeaderObject, type SchemaObject } from '@nestjs/swagger';
 import {
+  checkOptions,
+  checkValue,
   createFaultline,
+  errorStatus,
   ENVELOPES,
+  FAULTLINE_OPTION_RULES,
+  isString,
+  plainObject,
+  recordOf,
+  satisfies,
   envelopeSchemas,
   HttpError,
   statusPhrase,
   type Envelope,
   type FaultlineOptions,
   type JsonSchema,
+  type OptionRules,
 } from '../../src/kit.js';
 import { openApiComponents, pascalName } from './openapi-schema.js';
 
@@ -32,6 +41,17 @@ export interface ApiFaultlineResponsesOptions extends FaultlineOptions {
   /** JSON Schemas for custom envelopes (by envelope name); a custom envelope without one is documented as an object. */
   readonly schemas?: Readonly<Record<string, JsonSchema>>;
 }
+
+const OPTION_RULES: OptionRules<ApiFaultlineResponsesOptions> = {
+  ...FAULTLINE_OPTION_RULES,
+  schemas: recordOf(isString, plainObject, 'an object of JSON Schemas by envelope name'),
+};
+
+const isDocumented = (v: unknown): boolean => errorStatus.check(v) === true || v instanceof HttpError || typeof v === 'function';
+const RESPONSE = satisfies(
+  'a status from 400 to 599, an error, a defineErrors() entry or errors helper, or { error, description }',
+  (v) => isDocumented(v) || (plainObject.check(v) === true && isDocumented((v as { error?: unknown }).error)),
+);
 
 export type FaultlineResponsesDecorator = <T>(target: object, propertyKey?: string | symbol, descriptor?: TypedPropertyDescriptor<T>) => void;
 
@@ -53,12 +73,14 @@ export function ApiFaultlineResponses(...responses: readonly FaultlineResponse[]
 export function createApiFaultlineResponses(
   options: ApiFaultlineResponsesOptions = {},
 ): (...responses: readonly FaultlineResponse[]) => FaultlineResponsesDecorator {
+  checkOptions(options, OPTION_RULES, 'createApiFaultlineResponses()');
   // Examples are what production clients see: never debug output, and nothing is logged.
   const { schemas: customSchemas, ...rest } = options;
-  const core = createFaultline({ ...rest, debug: false, onError: undefined });
+  const core = createFaultline({ ...rest, debug: false, onError: undefined, logUnexpected: false });
   const { settings } = core;
 
   return (...responses) => {
+    responses.forEach((response, i) => checkValue(response, RESPONSE, `@ApiFaultlineResponses() argument ${i + 1}`));
     const byStatus = new Map<number, StatusDoc>();
     const models = new Map<string, Record<string, unknown>>();
     for (const response of responses) {

@@ -15,24 +15,26 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { from, mergeMap } from 'rxjs';
 import {
   compilerFor,
   createRequestValidator,
   sharedAjvs,
   type RequestSchemas,
   type RequestValidator,
+  type ValidatedParts,
   type ValidateOptions,
 } from '../../src/kit.js';
 import { loadPeer } from './peer.js';
 
-export type { RequestSchemas, ValidateOptions } from '../../src/kit.js';
+export type { RequestSchemas, SchemaOutput, ValidateOptions } from '../../src/kit.js';
 
 /** What validation reads of the request: the same names on Express's `req` and Fastify's `request`. */
 interface RequestParts {
-  readonly params?: unknown;
+  params?: unknown;
   readonly query?: unknown;
   readonly headers?: unknown;
-  readonly body?: unknown;
+  body?: unknown;
 }
 
 /**
@@ -46,8 +48,8 @@ export class ValidateInterceptor implements NestInterceptor {
   private readonly checksQuery: boolean;
 
   constructor(schemas: RequestSchemas, options: ValidateOptions = {}) {
-    this.validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer)), schemas, options);
-    this.checksQuery = this.validator.compiled.query !== undefined;
+    this.validator = createRequestValidator(compilerFor(options, () => sharedAjvs(loadPeer), '@Validate()'), schemas, options, '@Validate()');
+    this.checksQuery = this.validator.compiled.query !== undefined || this.validator.standard.query !== undefined;
   }
 
   intercept(context: ExecutionContext, next: CallHandler<unknown>): ReturnType<CallHandler<unknown>['handle']> {
@@ -55,11 +57,22 @@ export class ValidateInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') throw new TypeError('faultline: @Validate checks HTTP requests only');
     const req = context.switchToHttp().getRequest<RequestParts>();
     const query = this.checksQuery ? req.query : undefined;
-    this.validator.validateRequest({ params: req.params, query, headers: req.headers, body: req.body });
+    const result = this.validator.validateRequest({ params: req.params, query, headers: req.headers, body: req.body });
+    // An asynchronous validator (a zod refinement that awaits): the handler runs once it has answered.
+    if (result instanceof Promise) return from(result).pipe(mergeMap((outputs) => this.proceed(req, outputs, query, next)));
+    return this.proceed(req, result, query, next);
+  }
+
+  private proceed(req: RequestParts, outputs: ValidatedParts | undefined, query: unknown, next: CallHandler<unknown>): ReturnType<CallHandler<unknown>['handle']> {
+    if (outputs !== undefined) {
+      if ('body' in outputs) req.body = outputs.body;
+      if ('params' in outputs) req.params = outputs.params;
+    }
     // Express 5's `req.query` is a getter that parses the URL again on every read: keep the one
-    // object ajv coerced, as an own property in front of it, for `@Query()` to read. (Fastify's
-    // `request.query` is a plain property, coerced in place; redefining it changes nothing.)
-    if (this.checksQuery) Object.defineProperty(req, 'query', { value: query, writable: true, enumerable: true, configurable: true });
+    // object that was checked (ajv's, coerced, or a validator's output), as an own property in
+    // front of it, for `@Query()` to read. (Fastify's `request.query` is a plain property.)
+    const seen = outputs !== undefined && 'query' in outputs ? outputs.query : query;
+    if (this.checksQuery) Object.defineProperty(req, 'query', { value: seen, writable: true, enumerable: true, configurable: true });
     return next.handle();
   }
 }
@@ -69,9 +82,11 @@ export type ValidateDecorator = ReturnType<typeof applyDecorators>;
 
 /**
  * `@Validate({ body: pinSchema, query: listQuery })` on a handler (or a controller: every handler
- * in it). A failure is a field-issue error with JSON pointers, rendered by `FaultlineFilter` in the
- * route's envelope, with status 400 or the filter's `validationStatus` (422), unless
- * `options.validationStatus` says. Coerced query and path values are what the handler reads.
+ * in it), with a JSON Schema (ajv) or any Standard Schema v1 validator (zod, valibot, arktype) per
+ * part; `@Body() pin: SchemaOutput<typeof pinSchema>` types what the handler reads. A failure is a
+ * field-issue error with JSON pointers, rendered by `FaultlineFilter` in the route's envelope,
+ * with status 400 or the filter's `validationStatus` (422), unless `options.validationStatus`
+ * says. Coerced query and path values, or each validator's output, are what the handler reads.
  */
 export function Validate(schemas: RequestSchemas, options: ValidateOptions = {}): ValidateDecorator {
   return applyDecorators(UseInterceptors(new ValidateInterceptor(schemas, options)));

@@ -1,7 +1,11 @@
 import { prettyBody, sampleNote, shownHeaders } from './example-text.js';
 import type { ErrorReference, ReferenceExample } from './reference-model.js';
 
-/** A standalone HTML page: no script, no external resource, every piece of text escaped. */
+/**
+ * A standalone HTML page: no script, no external resource, every piece of text escaped. Each code's
+ * entry has the code in kebab case as its id (`#insufficient-funds`), so a problem `type` URI of a
+ * base and that slug resolves to it; the page's own ids hold an underscore, which a slug never does.
+ */
 export function referenceHtml(reference: ErrorReference): string {
   const out: string[] = [];
   out.push(
@@ -20,20 +24,20 @@ export function referenceHtml(reference: ErrorReference): string {
       `${reference.preset === undefined ? '' : ` (preset <code>${escape(reference.preset)}</code>)`}, and <code>Cache-Control: no-store</code>.</p>`,
   );
 
-  out.push('<section id="statuses">', '<h2>HTTP status codes</h2>', '<table>', '<thead><tr><th>Status</th><th>Text</th><th>Description</th></tr></thead>', '<tbody>');
+  out.push(`<section id="${SECTIONS.statuses}">`, '<h2>HTTP status codes</h2>', '<table>', '<thead><tr><th>Status</th><th>Text</th><th>Description</th></tr></thead>', '<tbody>');
   for (const entry of reference.statuses) {
-    out.push(`<tr><td><a href="#status-${entry.status}">${entry.status}</a></td><td>${escape(entry.text)}</td><td>${escape(entry.description)}</td></tr>`);
+    out.push(`<tr><td><a href="#${statusAnchor(entry.status)}">${entry.status}</a></td><td>${escape(entry.text)}</td><td>${escape(entry.description)}</td></tr>`);
   }
   out.push('</tbody>', '</table>', '</section>');
 
   if (reference.codes.length > 0) {
-    out.push('<section id="codes">', '<h2>Error codes</h2>', '<table>', '<thead><tr><th>Code</th><th>HTTP status</th><th>Description</th></tr></thead>', '<tbody>');
+    out.push(`<section id="${SECTIONS.codes}">`, '<h2>Error codes</h2>', '<table>', '<thead><tr><th>Code</th><th>HTTP status</th><th>Description</th></tr></thead>', '<tbody>');
     for (const entry of reference.codes) {
-      out.push(`<tr><td><a href="#${anchor('code', entry.code)}"><code>${escape(entry.code)}</code></a></td><td>${entry.status}</td><td>${escape(entry.description)}</td></tr>`);
+      out.push(`<tr><td><a href="#${escape(entry.anchor)}"><code>${escape(entry.code)}</code></a></td><td>${entry.status}</td><td>${escape(entry.description)}</td></tr>`);
     }
     out.push('</tbody>', '</table>');
     for (const entry of reference.codes) {
-      out.push(`<article id="${anchor('code', entry.code)}">`, `<h3><code>${escape(entry.code)}</code></h3>`);
+      out.push(`<article id="${escape(entry.anchor)}">`, `<h3><code>${escape(entry.code)}</code></h3>`);
       out.push(`<p><strong>${entry.status} ${escape(entry.text)}</strong>: ${escape(entry.description)}</p>`);
       if (entry.causes.length > 0) {
         out.push('<table>', '<thead><tr><th>Cause</th><th>Solution</th></tr></thead>', '<tbody>');
@@ -45,13 +49,13 @@ export function referenceHtml(reference: ErrorReference): string {
     out.push('</section>');
   }
 
-  out.push('<section id="examples">', '<h2>Example bodies by status</h2>');
+  out.push(`<section id="${SECTIONS.examples}">`, '<h2>Example bodies by status</h2>');
   for (const entry of reference.statuses) {
-    out.push(`<article id="status-${entry.status}">`, `<h3>${entry.status} ${escape(entry.text)}</h3>`, ...example(reference, entry.example), '</article>');
+    out.push(`<article id="${statusAnchor(entry.status)}">`, `<h3>${entry.status} ${escape(entry.text)}</h3>`, ...example(reference, entry.example), '</article>');
   }
   out.push('</section>');
 
-  out.push('<section id="retry">', '<h2>Retry guidance</h2>', '<table>', '<thead><tr><th>Status</th><th>Retry</th><th>What to do</th></tr></thead>', '<tbody>');
+  out.push(`<section id="${SECTIONS.retry}">`, '<h2>Retry guidance</h2>', '<table>', '<thead><tr><th>Status</th><th>Retry</th><th>What to do</th></tr></thead>', '<tbody>');
   for (const entry of reference.statuses) {
     out.push(`<tr><td>${entry.status} ${escape(entry.text)}</td><td>${entry.retry.retry ? 'Yes' : 'No'}</td><td>${escape(entry.retry.advice)}</td></tr>`);
   }
@@ -76,9 +80,12 @@ export function escape(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ENTITIES[char] as string);
 }
 
-// An id from a code: codes are the catalog's keys, so anything outside a safe set is encoded.
-function anchor(prefix: string, value: string): string {
-  return `${prefix}-${value.replace(/[^A-Za-z0-9_.-]/g, (char) => `_${char.codePointAt(0)?.toString(16) ?? ''}_`)}`;
+/** The ids of the page's sections. */
+export const SECTIONS = { statuses: 'http_statuses', codes: 'error_codes', examples: 'example_bodies', retry: 'retry_guidance' } as const;
+
+/** The id of a status's example: `status_404`. */
+export function statusAnchor(status: number): string {
+  return `status_${status}`;
 }
 
 const STYLE = [

@@ -1,5 +1,5 @@
 import { createFaultline, HttpError, type FaultlineOptions } from '../../src/index.js';
-import { catalogEntries, renderExample, statusPhrase, type ErrorCatalogInput, type ErrorFactoryLike, type RenderedExample } from '../../src/kit.js';
+import { catalogEntries, codeSlug, renderExample, statusPhrase, type ErrorCatalogInput, type ErrorFactoryLike, type RenderedExample } from '../../src/kit.js';
 import { retryGuidance, type RetryAdvice } from './retry-guidance.js';
 
 /** What the page documents and how its examples are rendered (the handler's options, preset included). */
@@ -38,6 +38,8 @@ export interface StatusEntry {
 
 export interface CodeEntry {
   readonly code: string;
+  /** The code in kebab case (`insufficient-funds`): its entry's anchor, and the end of its problem `type` URI. */
+  readonly anchor: string;
   readonly status: number;
   readonly text: string;
   readonly description: string;
@@ -76,6 +78,7 @@ export function buildReference(catalog: ErrorCatalogInput, options: ReferenceOpt
     const thrown = needsSample ? (factory as unknown as (init: { retryAfter: number }) => unknown)({ retryAfter: sample }) : factory();
     return {
       code: factory.code,
+      anchor: codeSlug(factory.code),
       status: factory.status,
       text: statusPhrase(factory.status),
       description: factory.definition.description ?? factory.definition.message,
@@ -83,6 +86,8 @@ export function buildReference(catalog: ErrorCatalogInput, options: ReferenceOpt
       example: { rendered: renderExample(faultline, thrown), ...(needsSample ? { sampleRetryAfter: sample } : {}) },
     };
   });
+
+  checkAnchors(codes);
 
   const listed = new Set<number>([
     ...entries.map((factory) => factory.status),
@@ -124,4 +129,18 @@ function entryDescription(entries: readonly ErrorFactoryLike[], status: number):
   const same = entries.filter((factory) => factory.status === status);
   const own = same.find((factory) => factory.code === new HttpError(status).code) ?? (same.length === 1 ? same[0] : undefined);
   return own?.definition.description;
+}
+
+/**
+ * Each code needs an anchor of its own: two codes that differ only in case or punctuation
+ * (`NOT_FOUND`, `not-found`) would share one page entry and one problem `type` URI.
+ */
+function checkAnchors(codes: readonly CodeEntry[]): void {
+  const seen = new Map<string, string>();
+  for (const { code, anchor } of codes) {
+    if (anchor === '') throw new Error(`faultline: the code "${code}" has no letter or digit to make its anchor (and problem type URI) from; rename it`);
+    const other = seen.get(anchor);
+    if (other !== undefined) throw new Error(`faultline: the codes "${other}" and "${code}" would share the anchor (and problem type URI) "${anchor}"; rename one`);
+    seen.set(anchor, code);
+  }
 }

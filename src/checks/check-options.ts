@@ -8,14 +8,15 @@ export type OptionRules<T> = { readonly [K in keyof Required<T>]: Rule };
  * Checks an options object when a handler is made, for JavaScript users as much as TypeScript
  * ones: an unknown key (with the known name it most likely meant) or a value its rule does not
  * allow throws one `TypeError` naming the option, the value and what is allowed. `where` names
- * the entry point for options other than the handler's own (`validate()`, `rateLimit()`).
+ * the entry point for options other than the handler's own (`validate()`, `rateLimit()`); `noun`
+ * what the keys are when they are not options (`validate()`'s schema parts).
  * `undefined` is always allowed: it means "the default".
  */
-export function checkOptions<T>(options: unknown, rules: OptionRules<T>, where?: string): void {
+export function checkOptions<T>(options: unknown, rules: OptionRules<T>, where?: string, noun = 'option'): void {
   if (options === undefined) return;
-  const subject = where === undefined ? 'option' : `${where} option`;
+  const subject = where === undefined ? noun : `${where} ${noun}`;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`faultline: ${where === undefined ? 'options' : `${where} options`} must be an object, not ${describeValue(options)}`);
+    throw new TypeError(`faultline: ${subject}s must be an object, not ${describeValue(options)}`);
   }
   const known = Object.keys(rules);
   for (const key of Object.keys(options)) {
@@ -23,14 +24,21 @@ export function checkOptions<T>(options: unknown, rules: OptionRules<T>, where?:
     if (rule === undefined) {
       const guess = didYouMean(key, known);
       const hint = guess === undefined ? '' : ` (did you mean ${JSON.stringify(guess)}?)`;
-      throw new TypeError(`faultline: unknown ${subject} ${JSON.stringify(key)}${hint}; the options are ${known.join(', ')}`);
+      throw new TypeError(`faultline: unknown ${subject} ${JSON.stringify(key)}${hint}; the ${noun}s are ${known.join(', ')}`);
     }
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    const verdict = rule.check(value);
-    if (verdict !== true) {
-      const detail = verdict === false ? `is ${describeValue(value)}` : `is invalid: ${verdict}`;
-      throw new TypeError(`faultline: ${subject} ${JSON.stringify(key)} ${detail}; allowed: ${rule.allowed}`);
-    }
+    checkValue(value, rule, `${subject} ${JSON.stringify(key)}`);
   }
+}
+
+/**
+ * Checks one argument (`@Envelope(style)`, `map(matcher, target)`): throws one `TypeError` naming
+ * it, the value and what is allowed.
+ */
+export function checkValue(value: unknown, rule: Rule, label: string): void {
+  const verdict = rule.check(value);
+  if (verdict === true) return;
+  const detail = verdict === false ? `is ${describeValue(value)}` : `is invalid: ${verdict}`;
+  throw new TypeError(`faultline: ${label} ${detail}; allowed: ${rule.allowed}`);
 }

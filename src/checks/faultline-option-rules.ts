@@ -1,24 +1,44 @@
 import { ENVELOPES } from '../envelopes/index.js';
 import { headerName } from '../headers/header-value.js';
-import { CODE } from '../normalize/fault-input.js';
+import { RECOGNIZER_FAMILIES } from '../normalize/normalize.js';
 import type { FaultlineOptions, Preset } from '../options.js';
 import { RATE_LIMIT_HEADER_STANDARDS } from '../rate-limit/standard.js';
-import { isErrorStatus } from '../status/lookup.js';
+import { isLanguageTag } from '../locales/language-tag.js';
+import { CODE } from '../normalize/fault-input.js';
 import type { OptionRules } from './check-options.js';
+import { isObject, nonEmptyString } from './common-rules.js';
+import { machineCode, statusKey } from './fault-rules.js';
 import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, satisfies, type Rule } from './rule.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
-
-const statusKey = satisfies('a status from 400 to 599', (v) => typeof v === 'string' && /^\d{3}$/.test(v) && isErrorStatus(Number(v)));
-const machineCode = satisfies('a machine code (letters, digits, _ . : -, at most 64)', (v) => typeof v === 'string' && CODE.test(v));
 
 const envelopeObject = satisfies(
   'an envelope made by defineEnvelope()',
   (v) => isObject(v) && typeof v['body'] === 'function' && (v['contentType'] === undefined || typeof v['contentType'] === 'string'),
 );
-const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
+/** A built-in envelope's name or one made by `defineEnvelope()`. */
+export const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
 
-const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
+const languageTag = satisfies("a language tag such as 'fr' or 'pt-BR'", isLanguageTag);
+// Digits are a status (and must be an error status); anything else a machine code.
+const messageKey = satisfies('a machine code or a status from 400 to 599', (v) =>
+  typeof v === 'string' && (/^\d+$/.test(v) ? statusKey.check(v) === true : CODE.test(v)),
+);
+const localeMessages = recordOf(messageKey, isString, 'an object of messages by machine code or status');
+
+/** `{ fr: { NOT_FOUND: '…', 500: '…' } }`, saying which language's which key is wrong. */
+const locales: Rule = {
+  allowed: "an object of messages by language tag, then by machine code or status, such as { fr: { NOT_FOUND: 'Ressource introuvable', 500: 'Erreur interne' } }",
+  check(v) {
+    if (!isObject(v) || Array.isArray(v)) return false;
+    for (const [tag, messages] of Object.entries(v)) {
+      if (!isLanguageTag(tag)) return `key ${JSON.stringify(tag)} is not ${languageTag.allowed}`;
+      const verdict = localeMessages.check(messages);
+      if (verdict !== true) return `${JSON.stringify(tag)}: ${verdict === false ? `is not ${localeMessages.allowed}` : verdict}`;
+    }
+    return true;
+  },
+};
+
+export const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
 
 /** A preset object; its own members are checked by `PRESET_RULES` when it is resolved. */
 const preset: Rule = {
@@ -37,14 +57,19 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   codes: recordOf(statusKey, machineCode, "an object of machine codes by status, such as { 429: 'RATE_LIMITED' }"),
   map: arrayOf(mapping, 'an array of mappings made by map()'),
   debug: isBoolean,
-  onError: isFunction,
-  challenge: either(satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== ''), oneOf([false])),
+  onError: either(isFunction, arrayOf(isFunction, 'an array of functions')),
+  logUnexpected: isBoolean,
+  challenge: either(nonEmptyString, oneOf([false])),
   validationStatus: oneOf([400, 422]),
   exposeHeaders: arrayOf(satisfies('a header name', (v) => headerName(v) !== undefined), 'an array of header names'),
   rateLimitHeaders: oneOf(RATE_LIMIT_HEADER_STANDARDS),
   preset,
   recognizers: arrayOf(isFunction, 'an array of recognizer functions'),
   negotiate: isBoolean,
+  disableRecognizers: arrayOf(oneOf(Object.keys(RECOGNIZER_FAMILIES)), `an array of recognizer families: ${Object.keys(RECOGNIZER_FAMILIES).join(', ')}`),
+  locales,
+  defaultLocale: languageTag,
+  traceId: either(isBoolean, isFunction),
 };
 
 /** A preset's members: the options a preset may set, its name and its documented catalog. */

@@ -82,7 +82,7 @@ const reasonDetails: Reader = (body) => {
   };
 };
 
-// Seed 000's 402: an x402 `PaymentRequiredResponse`. `x402Version` and `accepts` stay extras: the
+// The IPFS pinning service's 402: an x402 `PaymentRequiredResponse`. `x402Version` and `accepts` stay extras: the
 // client needs them to pay. Only on a 402 (the protocol's status: a flat 413 carrying the same
 // members as extras looks the same otherwise); a `message` means another envelope with extras.
 const x402: Reader = (body, _contentType, status) => {
@@ -103,7 +103,7 @@ const errorMessageCode: Reader = (body) => {
   };
 };
 
-// Seed 000's flat 413 `{"error":"PAYLOAD_TOO_LARGE"}` and 429 `{"error":"RATE_LIMITED","retry_after":60}`.
+// The IPFS pinning service's flat 413 `{"error":"PAYLOAD_TOO_LARGE"}` and 429 `{"error":"RATE_LIMITED","retry_after":60}`.
 // OAuth 2 error responses (RFC 6749 §5.2) have this shape too; their `error_description` is the message.
 const flat: Reader = (body) => {
   const error = body.error;

@@ -1,4 +1,5 @@
 import { escapePointerToken } from '../fault/json-pointer.js';
+import type { IssueParam } from '../fault/field-issue.js';
 import type { ClientIssue } from './client-error.js';
 
 /*
@@ -37,11 +38,13 @@ export function issuesFromList(list: unknown): ClientIssue[] {
     const field = text(item.field) ?? text(item.pointer) ?? text(item.path);
     const keyword = text(item.code) ?? text(item.keyword);
     const location = text(item.in) ?? text(item.location);
+    const params = paramsOf(item.params);
     issues.push({
       pointer: field === undefined ? '' : asPointer(field),
       message,
       ...(keyword !== undefined ? { keyword } : {}),
       ...(location !== undefined ? { location } : {}),
+      ...(params !== undefined ? { params } : {}),
     });
   }
   return issues;
@@ -62,11 +65,13 @@ export function issuesFromProblem(list: unknown): ClientIssue[] {
     const pointer = text(item.pointer);
     const location = text(item.in);
     const keyword = text(item.code) ?? text(item.keyword);
+    const params = paramsOf(item.params);
     issues.push({
       pointer: pointer === undefined ? '' : asPointer(pointer),
       message,
       ...(keyword !== undefined ? { keyword } : {}),
       ...(location !== undefined ? { location } : pointer !== undefined ? { location: 'body' } : {}),
+      ...(params !== undefined ? { params } : {}),
     });
   }
   return issues;
@@ -105,6 +110,33 @@ export function issuesFromNested(errors: unknown): ClientIssue[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as { node: Json; pointer: string; depth: number });
   }
   return issues;
+}
+
+const MAX_PARAMS = 16;
+const MAX_PARAM_LIST = 64;
+
+/**
+ * An issue's `params` as a server sent them: at most 16 members, each a string, number or boolean
+ * or a list of at most 64 of them; anything else (null, objects, longer lists) is left out.
+ * Undefined when none is left.
+ */
+function paramsOf(value: unknown): Record<string, IssueParam> | undefined {
+  if (!isObject(value)) return undefined;
+  let out: Record<string, IssueParam> | undefined;
+  let count = 0;
+  for (const key of Object.keys(value)) {
+    if (count >= MAX_PARAMS) break;
+    const param = value[key];
+    const ok = isScalar(param) || (Array.isArray(param) && param.length <= MAX_PARAM_LIST && param.every(isScalar));
+    if (!ok || key === '__proto__') continue;
+    (out ??= {})[key] = param as IssueParam;
+    count++;
+  }
+  return out;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /**

@@ -1,3 +1,6 @@
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { nonNegativeNumber } from '../checks/common-rules.js';
+import { satisfies } from '../checks/rule.js';
 import type { JsonValue } from '../fault/fault.js';
 import { defaultCode, isErrorStatus, statusPhrase } from '../status/lookup.js';
 import { ClientError } from './client-error.js';
@@ -25,7 +28,11 @@ export interface FetchResponseLike {
 export interface ParseOptions {
   /** The time an HTTP-date `Retry-After` is measured from when the response has no `Date` (ms since the epoch). Default now. */
   readonly now?: number;
+  /** The error the response came with (axios' error, ky's `HTTPError`): the `ClientError`'s `cause`. */
+  readonly cause?: unknown;
 }
+
+const PARSE_OPTION_RULES: OptionRules<ParseOptions> = { now: nonNegativeNumber, cause: satisfies('any value', () => true) };
 
 const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] };
 
@@ -35,6 +42,7 @@ const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] 
  * thrown: throw it if that is what you want). Never throws on what the server sent.
  */
 export function parseErrorBody(response: ErrorResponseInput, options: ParseOptions = {}): ClientError {
+  checkOptions(options, PARSE_OPTION_RULES, 'parseErrorBody()');
   const now = options.now ?? Date.now();
   const status = typeof response.status === 'number' ? response.status : 0;
   const header = headerReader(response.headers);
@@ -57,6 +65,7 @@ export function parseErrorBody(response: ErrorResponseInput, options: ParseOptio
     envelope,
     extras: object === undefined ? {} : extrasOf(object, reading.members),
     body: decoded.kind === 'none' ? null : decoded.value,
+    ...(options.cause !== undefined ? { cause: options.cause } : {}),
   });
 }
 

@@ -1,12 +1,16 @@
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { positiveInteger } from '../checks/common-rules.js';
+import { isFunction, oneOf, satisfies } from '../checks/rule.js';
+
 /**
- * The retry guidance of the seed pages, as one function:
+ * The retry guidance of the preset APIs' documentation, as one function:
  * - 429: wait what `Retry-After` (or the body's `retry_after`/`retryAfter`) says; back off when
- *   nothing says (seed 001: "use retryAfter or Retry-After"; seed 003: "Try again later").
- * - 500: exponential backoff (seed 000: "Retry with exponential backoff").
- * - 502, 503, 504, and 507, 522, 523, 524: backoff (seed 002's footnote: "should be retried with a
- *   backoff"; seed 000: "Retry after delay", "Wait and retry").
- * - 423: backoff (seed 002: "transiently locked. Try again later"), the one 4xx a seed says to retry.
- * - every other status: never (a 4xx will fail the same way again; seed 002: "Whether you retry
+ *   nothing says (Pinarkive: "use retryAfter or Retry-After"; the status-object reference: "Try again later").
+ * - 500: exponential backoff (the IPFS pinning service: "Retry with exponential backoff").
+ * - 502, 503, 504, and 507, 522, 523, 524: backoff (the numeric-code reference's footnote: "should be retried with a
+ *   backoff"; the IPFS pinning service: "Retry after delay", "Wait and retry").
+ * - 423: backoff (the numeric-code reference: "transiently locked. Try again later"), the one 4xx a documented API says to retry.
+ * - every other status: never (a 4xx will fail the same way again; the numeric-code reference: "Whether you retry
  *   other 5xx errors is up to you": add them with `statuses`).
  * A known wait (`Retry-After`) is honoured on every retried status (RFC 9110 §10.2.3 gives it for 503
  * too) and never shortened: one longer than `maxRetryAfter` means "give up", not "retry early".
@@ -41,6 +45,22 @@ export interface RetryOptions {
   readonly statuses?: Iterable<number>;
 }
 
+const milliseconds = satisfies('a number of milliseconds, 0 or more', (v) => typeof v === 'number' && v >= 0);
+const statusList = satisfies(
+  'a list of statuses such as [429, 503]',
+  (v) => v !== null && typeof v === 'object' && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function' && [...(v as Iterable<unknown>)].every((s) => Number.isInteger(s) && (s as number) >= 100 && (s as number) <= 599),
+);
+
+const RETRY_OPTION_RULES: OptionRules<RetryOptions> = {
+  maxAttempts: satisfies('an integer, 1 or more (Infinity for no limit)', (v) => v === Number.POSITIVE_INFINITY || positiveInteger.check(v) === true),
+  baseDelay: milliseconds,
+  maxDelay: milliseconds,
+  maxRetryAfter: milliseconds,
+  jitter: oneOf([true, false, 'full', 'equal']),
+  random: isFunction,
+  statuses: statusList,
+};
+
 /**
  * How long to wait, in ms, before retrying after `attempt` failed attempts (1 after the first), or
  * `undefined` for "do not retry". Deterministic with `jitter: false`.
@@ -57,6 +77,7 @@ export interface RetryOptions {
  * ```
  */
 export function retryDelay(error: RetryableError, attempt: number, options: RetryOptions = {}): number | undefined {
+  checkOptions(options, RETRY_OPTION_RULES, 'retryDelay()');
   if (!Number.isSafeInteger(attempt) || attempt < 1) {
     throw new RangeError(`faultline: attempt must be the number of attempts made (1 or more), not ${String(attempt)}`);
   }

@@ -18,6 +18,11 @@ export interface PublicFault {
   readonly retryAfter?: number;
   readonly rateLimit?: RateLimitState;
   readonly extras?: Readonly<Record<string, JsonValue>>;
+  /**
+   * The id a client can quote (`traceId` option): a W3C trace id or a request id, checked
+   * well-formed. The built-in envelopes put it at the top level as `traceId`; a custom one places it.
+   */
+  readonly traceId?: string;
   /** Present only with `debug: true`. */
   readonly stack?: string;
   readonly cause?: JsonValue;
@@ -30,7 +35,7 @@ export interface Envelope {
   body(fault: PublicFault): unknown;
 }
 
-/** The built-in styles: the four of the seed pages and RFC 9457. */
+/** The built-in styles: four from documented APIs, and RFC 9457. */
 export type EnvelopeName = 'reason-details' | 'error-message-code' | 'status-object' | 'numeric-code' | 'problem-details';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

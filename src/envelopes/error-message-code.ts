@@ -6,8 +6,8 @@ import { issueList, withMembers } from './members.js';
 const RESERVED: ReadonlySet<string> = new Set(['error', 'message', 'code', 'details', 'retryAfter', 'stack', 'cause']);
 
 /**
- * `{"error":"Unauthorized","message":"Invalid or missing API key","code":"INVALID_API_KEY"}` (seed
- * 001). Field issues go in `details`; a rate-limit refusal adds the seed's `retryAfter`.
+ * `{"error":"Unauthorized","message":"Invalid or missing API key","code":"INVALID_API_KEY"}` (the
+ * Pinarkive API). Field issues go in `details`; a rate-limit refusal adds the Pinarkive API's `retryAfter`.
  */
 export const errorMessageCode: Envelope = {
   name: 'error-message-code',

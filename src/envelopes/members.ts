@@ -1,12 +1,17 @@
+import type { FieldIssue } from '../fault/field-issue.js';
 import type { PublicFault } from './envelope.js';
 
 /**
- * Adds a fault's extra members and, in debug mode, its stack and cause, at the top level of a body,
- * after the envelope's own members and never over them. `reserved` names the envelope's optional
- * members (`details`, `errors`, `retry_after`, …): an extra by such a name is dropped even when the
- * member is absent, so a body always keeps the shape its envelope's schema describes.
+ * Adds the request's `traceId`, a fault's extra members and, in debug mode, its stack and cause, at
+ * the top level of a body, after the envelope's own members and never over them. `reserved` names
+ * the envelope's optional members (`details`, `errors`, `retry_after`, …): an extra by such a name
+ * is dropped even when the member is absent, so a body always keeps the shape its envelope's schema
+ * describes. The trace id comes before the extras: an error's own `traceId` member cannot replace it.
  */
 export function withMembers<B extends Record<string, unknown>>(body: B, fault: PublicFault, reserved?: ReadonlySet<string>): B {
+  if (fault.traceId !== undefined && !Object.hasOwn(body, 'traceId') && reserved?.has('traceId') !== true) {
+    (body as Record<string, unknown>).traceId = fault.traceId;
+  }
   const { extras } = fault;
   if (extras !== undefined) {
     for (const key of Object.keys(extras)) {
@@ -20,15 +25,21 @@ export function withMembers<B extends Record<string, unknown>>(body: B, fault: P
   return body;
 }
 
-/** Issues as the flat list the error-message-code and status-object styles carry. */
-export function issueList(fault: PublicFault): { field: string; in: string; code: string; message: string }[] | undefined {
+/**
+ * Issues as the flat list the error-message-code and status-object styles carry. `code` (the
+ * keyword) and `params` are always there, so a client can word each issue in its own language.
+ */
+export function issueList(fault: PublicFault): { field: string; in: string; code: string; message: string; params: NonNullable<FieldIssue['params']> }[] | undefined {
   return fault.issues?.map((issue) => ({
     field: issue.pointer,
     in: issue.location,
     code: issue.keyword,
     message: issue.message,
+    params: issue.params ?? NO_PARAMS,
   }));
 }
+
+const NO_PARAMS: NonNullable<FieldIssue['params']> = Object.freeze({});
 
 /** A one-line summary of the issues, for styles that carry only text. */
 export function issueSummary(fault: PublicFault): string {

@@ -9,12 +9,12 @@ const RESERVED: ReadonlySet<string> = new Set(['message', 'code', 'errors', 'ret
 
 /** The numeric code of a validation failure ("Invalid Form Body") when the error names none. */
 export const INVALID_FORM_BODY_CODE = 50035;
-/** The numeric code of an error that names none (the seed API's "general error"). */
+/** The numeric code of an error that names none (the numeric-code reference's "general error"). */
 export const GENERAL_ERROR_CODE = 0;
 
 /**
- * `{"message":"Invalid authentication token","code":50014}` (seed 002). Field issues become the
- * seed API's nested `errors` object: one key per pointer token (array indexes as keys) and an
+ * `{"message":"Invalid authentication token","code":50014}` (a Discord-style reference). Field issues become the
+ * reference's nested `errors` object: one key per pointer token (array indexes as keys) and an
  * `_errors` array at each failing field. A rate-limit refusal adds `retry_after` and `global`.
  */
 export const numericCode: Envelope = {

@@ -15,7 +15,8 @@ export const QUOTA_EXCEEDED = {
 /**
  * RFC 9457 problem details: `{"type":"about:blank","title":"Unauthorized","status":401,"detail":"…"}`
  * as `application/problem+json`. A code other than the status's default is the `code` extension
- * member; field issues are the `errors` array of RFC 9457 §3 (`detail`, `pointer`); a 429 is the
+ * member; field issues are the `errors` array of RFC 9457 §3 (`detail`, `pointer`, and the
+ * validator's `code` and `params` for clients that word issues themselves); a 429 is the
  * RateLimit draft's `quota-exceeded` problem with `violated-policies`.
  */
 export const problemDetails: Envelope = {
@@ -32,10 +33,11 @@ export const problemDetails: Envelope = {
     if (!fault.defaultCode) body.code = fault.code;
     if (quota) body['violated-policies'] = [fault.rateLimit?.policy ?? 'default'];
     if (fault.issues !== undefined) {
+      // `code` (the keyword) and `params` always: what a client needs to word the issue itself.
       body.errors = fault.issues.map((issue) =>
         issue.location === 'body'
-          ? { detail: issue.message, pointer: pointerFragment(issue.pointer) }
-          : { detail: issue.message, pointer: pointerFragment(issue.pointer), in: issue.location },
+          ? { detail: issue.message, pointer: pointerFragment(issue.pointer), code: issue.keyword, params: issue.params ?? {} }
+          : { detail: issue.message, pointer: pointerFragment(issue.pointer), in: issue.location, code: issue.keyword, params: issue.params ?? {} },
       );
     }
     return withMembers(body, fault, RESERVED);
@@ -89,9 +91,12 @@ export function problemDetailsJson(fault: PublicFault): string | undefined {
     for (let i = 0; i < issues.length; i++) {
       const issue = issues[i] as (typeof issues)[number];
       json += `${i === 0 ? '' : ','}{"detail":${quote(issue.message)},"pointer":${quote(pointerFragment(issue.pointer))}`;
-      json += issue.location === 'body' ? '}' : `,"in":${quote(issue.location)}}`;
+      if (issue.location !== 'body') json += `,"in":${quote(issue.location)}`;
+      json += `,"code":${quote(issue.keyword)},"params":${issue.params === undefined ? '{}' : JSON.stringify(issue.params)}}`;
     }
     json += ']';
   }
+  // Where withMembers puts it: after the envelope's own members (extras, which come after it, take the general way).
+  if (fault.traceId !== undefined) json += `,"traceId":${quote(fault.traceId)}`;
   return `${json}}`;
 }

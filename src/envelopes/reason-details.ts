@@ -7,8 +7,8 @@ const RESERVED: ReadonlySet<string> = new Set(['error', 'retry_after', 'stack', 
 
 /**
  * `{"error":{"reason":"UNAUTHORIZED","details":"Access token is missing or invalid"}}`: the IPFS
- * Pinning Service API `Failure` object (seed 000). `details` stays a string, so field issues are
- * summarised into it; a rate-limit refusal adds the seed's `retry_after`.
+ * Pinning Service API `Failure` object. `details` stays a string, so field issues are
+ * summarised into it; a rate-limit refusal adds the pinning service's `retry_after`.
  */
 export const reasonDetails: Envelope = {
   name: 'reason-details',

@@ -6,7 +6,7 @@ import { issueList, withMembers } from './members.js';
 const RESERVED: ReadonlySet<string> = new Set(['status', 'errors', 'stack', 'cause']);
 
 /**
- * `{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}` (seed 003). The
+ * `{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}`. The
  * status object keeps exactly its three documented members; field issues go in a top-level `errors`.
  */
 export const statusObject: Envelope = {

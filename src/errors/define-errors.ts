@@ -1,7 +1,7 @@
 import { HttpError, isHttpError, type HttpErrorInit } from './http-error.js';
 
-/** One entry of a typed error catalog. */
-export interface ErrorDefinition {
+/** One entry of a typed error catalog. `X`: the type of its `extras`. */
+export interface ErrorDefinition<X = Readonly<Record<string, unknown>>> {
   readonly status: number;
   /** Default message; a call may pass its own. */
   readonly message: string;
@@ -9,7 +9,11 @@ export interface ErrorDefinition {
   readonly headers?: Readonly<Record<string, string>>;
   readonly expose?: boolean;
   readonly retryAfter?: number;
-  readonly extras?: Readonly<Record<string, unknown>>;
+  /**
+   * Members added to every body (`required`, …); a call may pass its own. Their types are the
+   * entry's contract: the client reads them typed (`isClientError(error, AppErrors.MISSING_SCOPE)`).
+   */
+  readonly extras?: X;
   /** For generated docs: what the error means. */
   readonly description?: string;
   /** For generated docs: known causes and their solutions. */
@@ -19,19 +23,35 @@ export interface ErrorDefinition {
 /** What one call of a catalog factory may add or override. */
 export type FactoryInit = Omit<HttpErrorInit, 'code' | 'numericCode'>;
 
-/** A typed factory for one catalog entry: `AppErrors.INSUFFICIENT_FUNDS()`. */
-export interface ErrorFactory<C extends string> {
+/** A typed factory for one catalog entry: `AppErrors.INSUFFICIENT_FUNDS()`. `X`: the type of its extras. */
+export interface ErrorFactory<C extends string, X = Readonly<Record<string, unknown>>> {
   (message?: string, init?: FactoryInit): HttpError<C>;
   (init: FactoryInit & { message?: string }): HttpError<C>;
   readonly code: C;
   readonly status: number;
-  readonly definition: ErrorDefinition;
+  readonly definition: ErrorDefinition<X>;
   /** True for an error this entry made (in any copy of faultline). */
   is(value: unknown): value is HttpError<C>;
 }
 
+/** A literal type as the value it stands for: `'files:write'` → `string`, `{ readonly n: 1 }` → `{ n: number }`. */
+type Widened<T> = T extends string
+  ? string
+  : T extends number
+    ? number
+    : T extends boolean
+      ? boolean
+      : T extends readonly (infer U)[]
+        ? Widened<U>[]
+        : T extends object
+          ? { -readonly [K in keyof T]: Widened<T[K]> }
+          : T;
+
+/** The extras an entry's definition declares, widened to their types; none declared: `{}`. */
+type DeclaredExtras<D> = D extends { readonly extras: infer E } ? Widened<E> : Record<never, never>;
+
 export type ErrorCatalog<T extends Record<string, ErrorDefinition>> = {
-  readonly [K in keyof T & string]: ErrorFactory<K>;
+  readonly [K in keyof T & string]: ErrorFactory<K, DeclaredExtras<T[K]>>;
 };
 
 /**

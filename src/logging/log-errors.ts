@@ -1,9 +1,13 @@
 // `onError` for a logger: one line per error, 5xx at error level with the stack and cause chain,
 // 4xx lower (they are the client's mistake, not the server's), never a CR/LF from the client.
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { describeValue, oneOf } from '../checks/rule.js';
 import type { Fault } from '../fault/fault.js';
 import type { RequestFacts } from '../request-facts.js';
+import type { OnError } from '../hooks/on-error.js';
 import { logText } from './log-text.js';
 import { describeThrown, type ThrownDetails } from './thrown-details.js';
+import { stackText } from './thrown-text.js';
 
 /** The structured fields of one error's log line. */
 export interface ErrorLogFields {
@@ -43,7 +47,12 @@ export interface LogErrorsOptions {
   readonly clientErrors?: ClientErrorLevel;
 }
 
-export type OnError = (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+export type { OnError } from '../hooks/on-error.js';
+
+const LOG_ERRORS_OPTION_RULES: OptionRules<LogErrorsOptions & { readonly format?: 'object' | 'text' }> = {
+  clientErrors: oneOf(['warn', 'info', 'debug', false]),
+  format: oneOf(['object', 'text']),
+};
 
 /**
  * An `onError` that logs every error as one structured line:
@@ -63,12 +72,12 @@ export function logErrors(
   logger: ObjectLogger | TextLogger,
   options: LogErrorsOptions & { readonly format?: 'object' | 'text' } = {},
 ): OnError {
-  const clientLevel = options.clientErrors ?? 'warn';
-  if (clientLevel !== false && !['warn', 'info', 'debug'].includes(clientLevel)) {
-    throw new TypeError('faultline: logErrors clientErrors must be "warn", "info", "debug" or false');
+  checkOptions(options, LOG_ERRORS_OPTION_RULES, 'logErrors()');
+  if (logger === null || (typeof logger !== 'object' && typeof logger !== 'function')) {
+    throw new TypeError(`faultline: logErrors() takes a logger (pino, Nest's Logger, console), not ${describeValue(logger)}`);
   }
+  const clientLevel = options.clientErrors ?? 'warn';
   const format = options.format ?? 'object';
-  if (format !== 'object' && format !== 'text') throw new TypeError('faultline: logErrors format must be "object" or "text"');
   // Checked here, at setup: a logger without the method must not fail on the first 404. Called by
   // name at each error, not kept: pino swaps its level methods when its level changes at runtime.
   const target = logger as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -86,7 +95,7 @@ export function logErrors(
       if (client !== undefined) target[client]?.(line);
       return;
     }
-    const stack = stackOf(describeThrown(thrown));
+    const stack = stackText(describeThrown(thrown));
     // No `undefined` second argument: Nest's Logger would print it as a stack.
     if (stack === undefined) target[server]?.(line);
     else target[server]?.(line, stack);
@@ -99,7 +108,7 @@ function methodName(logger: object, level: 'error' | 'warn' | 'info' | 'debug', 
   for (const name of names) {
     if (typeof (logger as Record<string, unknown>)[name] === 'function') return name;
   }
-  throw new TypeError(`faultline: logErrors needs a logger with a ${names.join(' or ')} method`);
+  throw new TypeError(`faultline: logErrors() needs a logger with ${names.map(withArticle).join(' or ')} method`);
 }
 
 /** The fields of one error's line; what `logErrors` hands a pino-style logger. */
@@ -121,9 +130,7 @@ export function errorLogLine(fault: Fault, request: RequestFacts): string {
   return `${fault.status} ${logText(fault.code, 128)} ${logText(request.method, 32)} ${logText(request.path)}${id}: ${logText(fault.message)}`;
 }
 
-function stackOf(details: ThrownDetails): string | undefined {
-  const own = details.stack ?? (details.message === undefined ? undefined : `${details.type}: ${details.message}`);
-  const causes = (details.causes ?? []).map((cause) => `Caused by: ${cause.stack ?? `${cause.type}: ${cause.message ?? ''}`}`);
-  const parts = own === undefined ? causes : [own, ...causes];
-  return parts.length === 0 ? undefined : parts.join('\n');
+// "an error method", "a warn method".
+function withArticle(name: string): string {
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
 }

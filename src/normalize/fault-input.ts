@@ -1,5 +1,5 @@
 import type { Fault, JsonValue, RateLimitState } from '../fault/fault.js';
-import { MAX_ISSUES, type FieldIssue } from '../fault/field-issue.js';
+import { MAX_ISSUES, type FieldIssue, type IssueParam } from '../fault/field-issue.js';
 import { isJsonPointer } from '../fault/json-pointer.js';
 import { headerName, headerValue } from '../headers/header-value.js';
 import { toJsonValue } from '../json/to-json-value.js';
@@ -31,6 +31,14 @@ export interface FaultPolicy {
   readonly keepDebug: boolean;
   /** The status of validation failures: 400 (default) or 422. */
   readonly validationStatus: number;
+}
+
+/**
+ * The thrown value's stack, read only when it can be shown (debug): formatting an error's stack
+ * costs more than the rest of the error path. Without a policy (a recognizer called on its own), read.
+ */
+export function debugStack(thrown: unknown, policy: FaultPolicy | undefined): unknown {
+  return policy === undefined || policy.keepDebug ? read(thrown, 'stack') : undefined;
 }
 
 // Codes are identifiers for programs: `INSUFFICIENT_FUNDS`, `missing_scope`, `2fa_required`.
@@ -98,14 +106,63 @@ function checkIssues(issues: readonly unknown[]): FieldIssue[] {
     const keyword = read(issue, 'keyword');
     const message = read(issue, 'message');
     if (typeof message !== 'string') continue;
-    out.push({
+    const checked: { -readonly [K in keyof FieldIssue]: FieldIssue[K] } = {
       location: typeof location === 'string' && LOCATIONS.has(location) ? (location as FieldIssue['location']) : 'body',
       pointer: typeof pointer === 'string' && pointer.length <= 1024 && isJsonPointer(pointer) ? pointer : '',
       keyword: typeof keyword === 'string' ? keyword.slice(0, 64) : 'invalid',
       message: message.slice(0, MAX_MESSAGE),
-    });
+    };
+    const params = checkParams(read(issue, 'params'));
+    if (params !== undefined) checked.params = params;
+    out.push(checked);
   }
   return out;
+}
+
+const PARAM_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+const MAX_PARAMS = 8;
+const MAX_PARAM_LIST = 32;
+const MAX_PARAM_TEXT = 256;
+
+/**
+ * An issue's params as envelopes may show them: at most 8 named strings, numbers or booleans, or
+ * short lists of them. Anything else (null, objects, functions, long texts, long lists) is dropped,
+ * not truncated: a cut list of allowed values would tell the client something false.
+ */
+function checkParams(value: unknown): Record<string, IssueParam> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  let out: Record<string, IssueParam> | undefined;
+  let count = 0;
+  for (const key of ownKeys(value)) {
+    if (count >= MAX_PARAMS) break;
+    if (!PARAM_NAME.test(key)) continue;
+    const param = checkParam(read(value, key));
+    if (param === undefined) continue;
+    (out ??= {})[key] = param;
+    count++;
+  }
+  return out;
+}
+
+function checkParam(value: unknown): IssueParam | undefined {
+  if (Array.isArray(value)) {
+    if (value.length > MAX_PARAM_LIST) return undefined;
+    const list: (string | number | boolean)[] = [];
+    for (const item of value) {
+      const scalar = checkScalar(item);
+      if (scalar === undefined) return undefined;
+      list.push(scalar);
+    }
+    return list;
+  }
+  return checkScalar(value);
+}
+
+function checkScalar(value: unknown): string | number | boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') return value.length <= MAX_PARAM_TEXT ? value : undefined;
+  return undefined;
 }
 
 /** Delay-seconds from a number of seconds, a numeric string or an HTTP-date; rounded up, ≥ 0. */

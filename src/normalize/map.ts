@@ -1,3 +1,7 @@
+import { checkOptions, checkValue, type OptionRules } from '../checks/check-options.js';
+import { nonNegativeNumber, plainObject } from '../checks/common-rules.js';
+import { errorStatus, machineCode } from '../checks/fault-rules.js';
+import { either, isBoolean, isFunction, isString, recordOf, satisfies } from '../checks/rule.js';
 import type { FaultInput } from './fault-input.js';
 import { isInstance, read } from './read.js';
 
@@ -26,12 +30,36 @@ export interface ErrorMapping {
   readonly resolve: (thrown: unknown) => FaultInput | { readonly rethrown: unknown };
 }
 
+type TargetDescription = Exclude<MapTarget<unknown>, number | ((error: never) => unknown)>;
+
+const TARGET_RULES: OptionRules<TargetDescription> = {
+  status: errorStatus,
+  code: machineCode,
+  numericCode: satisfies('an integer', (v) => Number.isSafeInteger(v)),
+  message: either(isString, isFunction),
+  expose: isBoolean,
+  headers: recordOf(isString, isString, 'an object of header values by name'),
+  retryAfter: nonNegativeNumber,
+  extras: either(plainObject, isFunction),
+};
+
+const MATCHER = satisfies('an Error class (matched with instanceof) or a predicate (thrown) => boolean', (v) => typeof v === 'function');
+const TARGET = satisfies('a status from 400 to 599, { status, code?, … }, or a function returning an error', (v) =>
+  errorStatus.check(v) === true || typeof v === 'function' || (v !== null && typeof v === 'object' && !Array.isArray(v)),
+);
+
 /**
  * Registers a domain error: `map(InsufficientFunds, 409)`, `map(isTimeout, { status: 504 })`,
  * `map(LegacyError, (e) => errors.gone(e.message))`. A class is told from a predicate by its
  * prototype: anything whose prototype is an `Error` is matched with `instanceof`.
  */
 export function map<E>(matcher: ErrorMatcher<E>, target: MapTarget<E>): ErrorMapping {
+  checkValue(matcher, MATCHER, 'map() matcher');
+  checkValue(target, TARGET, 'map() target');
+  if (typeof target === 'object') {
+    checkOptions(target, TARGET_RULES, 'map() target', 'member');
+    if (target.status === undefined) throw new TypeError('faultline: map() target needs a status: { status: 404, … }');
+  }
   const isClass = typeof matcher === 'function' && isInstance(read(matcher, 'prototype'), Error);
   const matches = isClass
     ? (thrown: unknown) => isInstance(thrown, matcher as abstract new (...args: never[]) => E)

@@ -3,38 +3,83 @@ import { toFault, type FaultInput, type FaultPolicy } from './fault-input.js';
 import type { ErrorMapping } from './map.js';
 import { read } from './read.js';
 import { fromAjv } from './recognizers/ajv.js';
+import { fromArktype } from './recognizers/arktype.js';
 import { fromBodyParser } from './recognizers/body-parser.js';
 import { fromBoom } from './recognizers/boom.js';
 import { fromFastify } from './recognizers/fastify.js';
 import { fromFaultlineError } from './recognizers/faultline.js';
 import { fromHonoHttpException } from './recognizers/hono.js';
+import { fromJwt } from './recognizers/jwt.js';
+import { fromMongodb } from './recognizers/mongodb.js';
+import { fromMongoose } from './recognizers/mongoose.js';
+import { fromMulter } from './recognizers/multer.js';
+import { fromMysql } from './recognizers/mysql.js';
 import { fromNestHttpException } from './recognizers/nest.js';
+import { fromOpenApiValidator } from './recognizers/openapi-validator.js';
+import { fromPostgres } from './recognizers/postgres.js';
+import { fromPrisma } from './recognizers/prisma.js';
 import { fromRateLimiterRes } from './recognizers/rate-limiter.js';
+import { fromSqlite } from './recognizers/sqlite.js';
+import { fromStandardSchema } from './recognizers/standard-schema.js';
 import { fromStatusBearing } from './recognizers/status-bearing.js';
+import { fromUpstream } from './recognizers/upstream.js';
+import { fromValibot } from './recognizers/valibot.js';
+import { fromZod } from './recognizers/zod.js';
 
 /** A function that recognises one family of thrown values. */
 export type Recognizer = (thrown: unknown, policy?: FaultPolicy) => FaultInput | undefined;
 
 /**
- * The families faultline knows, most specific first: body-parser errors are http-errors, Nest's and
- * Hono's exceptions carry a `status` too, so the generic status reader comes last.
+ * The families faultline knows besides its own errors, by the name `disableRecognizers` takes,
+ * most specific first: body-parser errors are http-errors; Nest's and Hono's exceptions, axios's
+ * and express-jwt's errors carry a `status` too, so the generic status reader comes last; the
+ * named schema libraries come before any Standard Schema failure.
  */
-export const RECOGNIZERS: readonly Recognizer[] = [
-  fromFaultlineError,
-  fromRateLimiterRes,
-  fromAjv,
-  fromBoom,
-  fromNestHttpException,
-  fromHonoHttpException,
-  fromBodyParser,
-  fromFastify,
-  fromStatusBearing,
-];
+export const RECOGNIZER_FAMILIES = {
+  'rate-limiter': fromRateLimiterRes,
+  ajv: fromAjv,
+  boom: fromBoom,
+  nest: fromNestHttpException,
+  hono: fromHonoHttpException,
+  'body-parser': fromBodyParser,
+  fastify: fromFastify,
+  upstream: fromUpstream,
+  jwt: fromJwt,
+  multer: fromMulter,
+  'openapi-validator': fromOpenApiValidator,
+  zod: fromZod,
+  valibot: fromValibot,
+  arktype: fromArktype,
+  'standard-schema': fromStandardSchema,
+  postgres: fromPostgres,
+  mysql: fromMysql,
+  sqlite: fromSqlite,
+  mongodb: fromMongodb,
+  mongoose: fromMongoose,
+  prisma: fromPrisma,
+  status: fromStatusBearing,
+} as const satisfies Record<string, Recognizer>;
+
+/** A family of thrown values faultline recognises, by name: `'postgres'`, `'upstream'`, `'zod'`, … */
+export type RecognizerFamily = keyof typeof RECOGNIZER_FAMILIES;
+
+/** Every built-in recognizer in the order they are tried: faultline's own errors, then each family. */
+export const RECOGNIZERS: readonly Recognizer[] = [fromFaultlineError, ...Object.values(RECOGNIZER_FAMILIES)];
+
+/** The built-in recognizers without the families turned off (faultline's own errors are always known). */
+export function recognizersWithout(disabled: ReadonlySet<string>): readonly Recognizer[] {
+  if (disabled.size === 0) return RECOGNIZERS;
+  const kept: Recognizer[] = [fromFaultlineError];
+  for (const [family, recognizer] of Object.entries(RECOGNIZER_FAMILIES)) if (!disabled.has(family)) kept.push(recognizer);
+  return kept;
+}
 
 export interface NormalizeSettings extends FaultPolicy {
   readonly map: readonly ErrorMapping[];
   /** Extra recognizers (adapters' framework-specific families), tried before the built-in ones. */
   readonly recognizers?: readonly Recognizer[];
+  /** The built-in recognizers in force (`disableRecognizers` applied). Default: all of them. */
+  readonly builtInRecognizers?: readonly Recognizer[];
 }
 
 /** Turns anything thrown into a Fault. Never throws. */
@@ -70,7 +115,7 @@ function recognize(thrown: unknown, settings: NormalizeSettings, depth: number):
     const input = recognizer(thrown);
     if (input !== undefined) return input;
   }
-  for (const recognizer of RECOGNIZERS) {
+  for (const recognizer of settings.builtInRecognizers ?? RECOGNIZERS) {
     // The policy lets a recognizer skip what toFault would drop (a stack outside debug mode).
     const input = recognizer(thrown, settings);
     if (input !== undefined) return input;

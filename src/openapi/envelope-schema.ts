@@ -31,7 +31,7 @@ const FAULTLINE_ID = 'urn:faultline:envelope:';
 /**
  * The component name of an envelope's schema: `ProblemDetailsError`, `ReasonDetailsFlatCodeError`.
  * Named after the schema's own faultline `$id` when it has one, so two envelopes writing the same
- * bodies (numeric-code and seed 002's form variant) share one component.
+ * bodies (numeric-code and the numeric-code preset's form variant) share one component.
  */
 export function schemaComponentName(envelope: Envelope, schema: JsonSchema): string {
   const id = typeof schema.$id === 'string' && schema.$id.startsWith(FAULTLINE_ID) ? schema.$id.slice(FAULTLINE_ID.length) : envelope.name;

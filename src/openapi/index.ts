@@ -9,8 +9,9 @@ export type {
   OpenApiOperation,
   OpenApiReference,
   OpenApiResponse,
+  OpenApiResponseObject,
 } from './openapi-types.js';
-export { openApiErrors, withErrorResponses, type OpenApiErrorOptions, type OpenApiErrors, type OperationResponses } from './openapi-errors.js';
+export { openApiErrors, withErrorResponses, OPENAPI_ERROR_OPTION_RULES, type OpenApiErrorOptions, type OpenApiErrors, type OperationResponses } from './openapi-errors.js';
 export { flatCodeSchema, flatRateLimitSchema, PRESET_ENVELOPE_SCHEMAS, x402Schema } from './preset-schemas.js';
 export { renderExample, type RenderedExample } from './rendered-example.js';
 export { headerSpelling, responseHeaders } from './response-headers.js';

@@ -1,9 +1,13 @@
+import { checkOptions, checkValue, type OptionRules } from '../checks/check-options.js';
+import { plainObject } from '../checks/common-rules.js';
+import { FAULTLINE_OPTION_RULES } from '../checks/faultline-option-rules.js';
+import { arrayOf, isString, recordOf, satisfies } from '../checks/rule.js';
 import type { Envelope } from '../envelopes/envelope.js';
 import type { JsonValue } from '../fault/fault.js';
 import { createFaultline } from '../faultline.js';
 import type { FaultlineOptions } from '../options.js';
 import type { JsonSchema } from '../schemas/schema.js';
-import { catalogEntries, type ErrorCatalogInput, type ErrorFactoryLike } from './catalog-entries.js';
+import { catalogEntries, isErrorFactory, type ErrorCatalogInput, type ErrorFactoryLike } from './catalog-entries.js';
 import { envelopeSchema, schemaComponentName } from './envelope-schema.js';
 import type {
   OpenApiErrorComponents,
@@ -13,12 +17,13 @@ import type {
   OpenApiOperation,
   OpenApiReference,
   OpenApiResponse,
+  OpenApiResponseObject,
 } from './openapi-types.js';
 import { renderExample, type RenderedExample } from './rendered-example.js';
 import { responseHeaders } from './response-headers.js';
 
 /** How the errors are rendered (the handler's own options, preset included) and described. */
-export interface OpenApiErrorOptions extends Omit<FaultlineOptions, 'onError' | 'debug' | 'recognizers'> {
+export interface OpenApiErrorOptions extends Omit<FaultlineOptions, 'onError' | 'logUnexpected' | 'debug' | 'recognizers'> {
   /** The JSON Schema of a custom `envelope`'s bodies. Without one, its responses carry examples only. */
   schema?: JsonSchema;
   /** Schemas of other custom envelopes (variants), by envelope name. */
@@ -39,8 +44,21 @@ export interface OpenApiErrors {
 }
 
 export interface OperationResponses {
-  responses: Record<string, OpenApiResponse | OpenApiReference>;
+  responses: Record<string, OpenApiResponseObject | OpenApiResponse | OpenApiReference>;
 }
+
+// The handler's options that shape a response, and the schemas of custom envelopes.
+const { onError: _onError, logUnexpected: _logUnexpected, debug: _debug, recognizers: _recognizers, ...RENDERING_RULES } = FAULTLINE_OPTION_RULES;
+
+/** The rules of `openApiErrors()`'s and `withErrorResponses()`'s options. */
+export const OPENAPI_ERROR_OPTION_RULES: OptionRules<OpenApiErrorOptions> = {
+  ...RENDERING_RULES,
+  schema: plainObject,
+  schemas: recordOf(isString, plainObject, 'an object of JSON Schemas by envelope name'),
+};
+
+const OPERATION = satisfies('an OpenAPI Operation object ({ responses?, … })', (v) => plainObject.check(v) === true);
+const ERRORS = arrayOf(satisfies('a defineErrors() entry', isErrorFactory), 'an array of defineErrors() entries, such as [AppErrors.NOT_FOUND]');
 
 interface Entry {
   readonly factory: ErrorFactoryLike;
@@ -68,6 +86,11 @@ const COMPONENT_KEY = /[^A-Za-z0-9._-]/g;
  * ```
  */
 export function openApiErrors(catalog: ErrorCatalogInput, options: OpenApiErrorOptions = {}): OpenApiErrors {
+  return openApiErrorsWith(catalog, options, 'openApiErrors()');
+}
+
+function openApiErrorsWith(catalog: ErrorCatalogInput, options: OpenApiErrorOptions, where: string): OpenApiErrors {
+  checkOptions(options, OPENAPI_ERROR_OPTION_RULES, where);
   const { schema, schemas: byName, ...faultlineOptions } = options;
   const faultline = createFaultline({ ...faultlineOptions, debug: false });
   const overrides = { main: schema === undefined ? undefined : { envelope: faultline.settings.envelope, schema }, byName };
@@ -135,6 +158,8 @@ export function openApiErrors(catalog: ErrorCatalogInput, options: OpenApiErrorO
     components,
     responsesFor,
     withErrorResponses(operation, errors) {
+      checkValue(operation, OPERATION, 'withErrorResponses() operation');
+      checkValue(errors, ERRORS, 'withErrorResponses() errors');
       const added = responsesFor(errors);
       const responses = { ...operation.responses };
       for (const [status, response] of Object.entries(added)) responses[status] ??= response;
@@ -153,7 +178,8 @@ export function withErrorResponses<O extends OpenApiOperation>(
   errors: readonly ErrorFactoryLike[],
   options: OpenApiErrorOptions = {},
 ): O & OperationResponses {
-  return openApiErrors(errors, options).withErrorResponses(operation, errors);
+  checkValue(errors, ERRORS, 'withErrorResponses() errors');
+  return openApiErrorsWith(errors, options, 'withErrorResponses()').withErrorResponses(operation, errors);
 }
 
 /** The description, then the known causes and their solutions, in CommonMark as OpenAPI allows. */

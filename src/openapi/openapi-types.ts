@@ -41,9 +41,20 @@ export interface OpenApiResponse {
   content: Record<string, OpenApiMediaType>;
 }
 
+/**
+ * A Response Object as a document may already hold one: OpenAPI requires only `description` (a
+ * 204 has no `content`); the rest is kept as it is.
+ */
+export interface OpenApiResponseObject {
+  description: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
 /** An Operation Object, as far as faultline touches it: its `responses`; the rest is kept as is. */
 export interface OpenApiOperation {
-  responses?: Record<string, OpenApiResponse | OpenApiReference>;
+  responses?: Record<string, OpenApiResponseObject | OpenApiResponse | OpenApiReference>;
   [field: string]: unknown;
 }
 

@@ -10,7 +10,7 @@ import { DEBUG_MEMBERS, DELAY_SECONDS, DRAFT_2020_12, MACHINE_CODE, type JsonSch
  * body the presets render against these.
  */
 
-/** Seed 000's 413: `{"error":"PAYLOAD_TOO_LARGE"}`. */
+/** The IPFS pinning service's 413: `{"error":"PAYLOAD_TOO_LARGE"}`. */
 export const flatCodeSchema: JsonSchema = {
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:reason-details:flat-code',
@@ -21,7 +21,7 @@ export const flatCodeSchema: JsonSchema = {
   additionalProperties: true,
 };
 
-/** Seed 000's 429: `{"error":"RATE_LIMITED","retry_after":60}`. */
+/** The IPFS pinning service's 429: `{"error":"RATE_LIMITED","retry_after":60}`. */
 export const flatRateLimitSchema: JsonSchema = {
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:reason-details:flat-rate-limit',
@@ -32,7 +32,7 @@ export const flatRateLimitSchema: JsonSchema = {
   additionalProperties: true,
 };
 
-/** Seed 000's 402, an x402 v1 `PaymentRequiredResponse`: `{"x402Version":1,"accepts":[...],"error":"Payment Required"}`. */
+/** The IPFS pinning service's x402 gateway 402, an x402 v1 `PaymentRequiredResponse`: `{"x402Version":1,"accepts":[...],"error":"Payment Required"}`. */
 export const x402Schema: JsonSchema = {
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:reason-details:x402',
@@ -72,6 +72,6 @@ export const PRESET_ENVELOPE_SCHEMAS: ReadonlyMap<Envelope, JsonSchema> = new Ma
   [flatCodeEnvelope, flatCodeSchema],
   [flatRateLimitEnvelope, flatRateLimitSchema],
   [x402Envelope, x402Schema],
-  // Seed 002's envelope writes numeric-code bodies, with its own message for form errors.
+  // The numeric-code reference's envelope writes numeric-code bodies, with its own message for form errors.
   [numericCodeFormEnvelope, numericCodeSchema],
 ]);

@@ -3,7 +3,7 @@ import type { HttpError } from '../errors/http-error.js';
 import type { Preset } from '../options.js';
 
 /*
- * Seed 001 (`001_03b08bba86ceffa3.txt`): `{"error":"Unauthorized","message":"Invalid or missing API key","code":"INVALID_API_KEY"}`.
+ * The Pinarkive API's error reference: `{"error":"Unauthorized","message":"Invalid or missing API key","code":"INVALID_API_KEY"}`.
  * `error` is the reason phrase, `code` the machine code; a missing scope adds `required`, a rate
  * limit `retryAfter` (and `Retry-After`). Messages are the page's descriptions, cut to what reads
  * as a message to the client.
@@ -45,7 +45,7 @@ export function missingScope(required: string, message?: string): HttpError<'mis
   return errorMessageCodeErrors.missing_scope(message, { extras: { required } });
 }
 
-/** Seed 001: error/message/code; rate-limit refusals are `RATE_LIMIT`, oversized bodies `FILE_TOO_LARGE`. */
+/** The Pinarkive API: error/message/code; rate-limit refusals are `RATE_LIMIT`, oversized bodies `FILE_TOO_LARGE`. */
 export const errorMessageCodePreset: Preset = Object.freeze({
   name: 'error-message-code',
   envelope: 'error-message-code',

@@ -29,19 +29,19 @@ export { STATUS_GUIDE_DESCRIPTIONS, statusGuidePreset } from './status-guide.js'
 export { statusObjectErrors, statusObjectPreset } from './status-object.js';
 
 /**
- * One preset per documented error contract (the seed pages): `errorHandler({ preset: presets.statusObject })`.
+ * One preset per documented error contract: `errorHandler({ preset: presets.statusObject })`.
  * Your own options win over a preset's. A preset with documented errors carries them as a typed
  * catalog: `throw presets.statusObject.errors.INVALID_TOKEN()`.
  */
 export const presets = Object.freeze({
-  /** Seed 000: `{"error":{"reason","details"}}`, flat 413 and 429, the x402 402. */
+  /** An IPFS pinning service's Pinning API and x402 gateway: `{"error":{"reason","details"}}`, flat 413 and 429, the x402 402. */
   reasonDetails: Object.freeze({ ...reasonDetailsPreset, errors: reasonDetailsErrors }),
-  /** Seed 001: `{"error","message","code"}`, `required`, `retryAfter`. */
+  /** The Pinarkive API: `{"error","message","code"}`, `required`, `retryAfter`. */
   errorMessageCode: Object.freeze({ ...errorMessageCodePreset, errors: errorMessageCodeErrors }),
-  /** Seed 002: `{"message","code":50014}`, nested form `errors`. */
+  /** A Discord-style numeric-code reference: `{"message","code":50014}`, nested form `errors`. */
   numericCode: Object.freeze({ ...numericCodePreset, errors: numericCodeErrors }),
-  /** Seed 003: `{"status":{"code","text","message"}}`. */
+  /** An "HTTP Status Codes" reference with a status object: `{"status":{"code","text","message"}}`. */
   statusObject: Object.freeze({ ...statusObjectPreset, errors: statusObjectErrors }),
-  /** Seed 004: problem details with the status guide's descriptions. */
+  /** The API Status Code Guide: problem details with the guide's descriptions. */
   statusGuide: statusGuidePreset,
 } satisfies Record<string, Preset>);

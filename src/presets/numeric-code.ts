@@ -9,17 +9,17 @@ import type { ErrorResponse } from '../render/error-response.js';
 import { STATUS_CATALOG } from '../status/catalog.js';
 
 /*
- * Seed 002 (`002_67a7db3bca5b300f.txt`): `{"message":"Invalid authentication token","code":50014}`,
+ * A Discord-style numeric-code error reference: `{"message":"Invalid authentication token","code":50014}`,
  * field errors in a nested `errors` object. Default messages are the page's descriptions of its
  * status codes, without the page's cross-references ("see Rate Limits") and scope notes ("CDN
  * only", "Rust services only"); every other 5xx gets the page's "5xx (SERVER ERROR)" text.
  */
 
-/** The seed API's name for numeric code 50035. */
+/** The reference's name for numeric code 50035. */
 export const INVALID_FORM_BODY_MESSAGE = 'Invalid Form Body';
 
 /**
- * The numeric-code envelope, with the seed API's message for a validation failure that names no
+ * The numeric-code envelope, with the reference's message for a validation failure that names no
  * numeric code of its own: `{"message":"Invalid Form Body","code":50035,"errors":{…}}`.
  */
 export const numericCodeFormEnvelope: Envelope = defineEnvelope({
@@ -67,7 +67,7 @@ export interface NotReadyInit {
   readonly retryAfter: number;
   /** Default `The resource is not ready yet`. */
   readonly message?: string;
-  /** Default 0, the seed API's general code. */
+  /** Default 0, the reference's general code. */
   readonly numericCode?: number;
   /** More top-level members (`documents_indexed`), after the documented ones and never over them. */
   readonly extras?: Readonly<Record<string, unknown>>;
@@ -103,7 +103,7 @@ export function notReady(init: NotReadyInit): ErrorResponse {
   };
 }
 
-/** Seed 002: numeric codes, nested form errors, the page's messages for every status it lists. */
+/** The numeric-code reference: numeric codes, nested form errors, the page's messages for every status it lists. */
 export const numericCodePreset: Preset = Object.freeze({
   name: 'numeric-code',
   envelope: numericCodeFormEnvelope,

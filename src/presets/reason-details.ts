@@ -6,7 +6,7 @@ import type { JsonValue } from '../fault/fault.js';
 import type { Preset } from '../options.js';
 
 /*
- * Seed 000 (`000_853f0a96bd4623d0.txt`): an IPFS pinning service whose Pinning API, x402 gateway
+ * An IPFS pinning service whose Pinning API, x402 gateway
  * and WebUI share one page. Errors are the Pinning Service API's `Failure`
  * (`{"error":{"reason","details"}}`), except three bodies the page documents flat: 402 (x402),
  * 413 and 429.
@@ -110,7 +110,7 @@ export const reasonDetailsErrors = defineErrors({
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred', expose: true, description: 'Server error (x402 gateway).' },
 });
 
-/** Seed 000: reason/details bodies, the flat 413 and 429, the x402 402. */
+/** The IPFS pinning service: reason/details bodies, the flat 413 and 429, the x402 402. */
 export const reasonDetailsPreset: Preset = Object.freeze({
   name: 'reason-details',
   envelope: 'reason-details',

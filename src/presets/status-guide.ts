@@ -2,7 +2,7 @@ import type { Preset } from '../options.js';
 import type { KnownStatus } from '../status/catalog.js';
 
 /*
- * Seed 004 (`004_8a96aebb71297c9f.txt`), an API status code guide: no body style of its own, so
+ * The API Status Code Guide, a page of every status code: no body style of its own, so
  * the standard one (RFC 9457 problem details). Titles are the status catalog's phrases (the
  * guide's, but 417 "Expectation Failed" for its typo "Exception Failed"); default messages are
  * the guide's own descriptions, verbatim, for every status it lists.
@@ -81,7 +81,7 @@ for (const [key, description] of Object.entries(STATUS_GUIDE_DESCRIPTIONS)) {
   if (Number(key) >= 400) MESSAGES[Number(key)] = description;
 }
 
-/** Seed 004: problem details, with the guide's description of each 4xx/5xx as its default `detail`. */
+/** The API Status Code Guide: problem details, with the guide's description of each 4xx/5xx as its default `detail`. */
 export const statusGuidePreset: Preset = Object.freeze({
   name: 'status-guide',
   envelope: 'problem-details',

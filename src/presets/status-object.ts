@@ -2,7 +2,7 @@ import { defineErrors } from '../errors/define-errors.js';
 import type { Preset } from '../options.js';
 
 /*
- * Seed 003 (`003_e9a3e15a8d618f28.txt`): `{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}`.
+ * An "HTTP Status Codes" reference whose errors are a status object: `{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}`.
  * `text` is the page's status text (the catalog's phrase: they agree for every status it lists).
  * Default messages are the page's descriptions, without their "Example messages include …" and
  * "See … for details" asides; a 401's is the example body's "Invalid token." (with the body's
@@ -19,7 +19,7 @@ export const statusObjectErrors = defineErrors({
   ENDPOINT_DEPRECATED: { status: 410, message: 'The requested endpoint has been deprecated and is no longer available.' },
 });
 
-/** Seed 003: the status object, with the page's texts and messages for every status it lists. */
+/** The status-object reference: the status object, with the page's texts and messages for every status it lists. */
 export const statusObjectPreset: Preset = Object.freeze({
   name: 'status-object',
   envelope: 'status-object',

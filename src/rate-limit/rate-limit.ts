@@ -5,8 +5,12 @@ import type { RequestFacts } from '../request-facts.js';
 import { rateLimitHeaderFields } from './headers.js';
 import { readLimiterAnswer, type LimiterAnswer } from './limiter-result.js';
 import { isInProcessLimiter, limiterPolicy, type LimiterPolicy, type RateLimiterLike } from './limiter.js';
-import { isRateLimitHeaderStandard, type RateLimitHeaderStandard } from './standard.js';
+import type { RateLimitHeaderStandard } from './standard.js';
+import { RATE_LIMIT_OPTION_RULES } from './option-rules.js';
+import { checkOptions } from '../checks/check-options.js';
+import type { Rule } from '../checks/rule.js';
 import { withTimeout } from './timeout.js';
+import { watchInsurance } from './insurance.js';
 
 /** What to do when the limiter's store fails (Redis down, timed out): let requests through, or refuse them with a 503. */
 export type StoreFailurePolicy = 'open' | 'closed';
@@ -32,7 +36,7 @@ export interface RateLimitOptions {
   readonly timeoutMs?: number;
   /** `Retry-After` (seconds) of the 503 a closed failure answers. Default 1. */
   readonly storeRetryAfter?: number;
-  /** Machine code of a refusal (seed 001: `'RATE_LIMIT'`). Default `TOO_MANY_REQUESTS`. */
+  /** Machine code of a refusal (the Pinarkive API's `'RATE_LIMIT'`). Default `TOO_MANY_REQUESTS`. */
   readonly code?: string;
   /** Message of a refusal. Default the reason phrase. */
   readonly message?: string;
@@ -63,31 +67,25 @@ export interface RateLimit {
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
-/** Checks the options (throwing at setup, never per request) and returns the consume step adapters call. */
-export function createRateLimit(options: RateLimitOptions): RateLimit {
-  const limiter = options?.limiter;
-  if (limiter === null || typeof limiter !== 'object' || typeof limiter.consume !== 'function') {
-    throw new TypeError('faultline: rateLimit needs a limiter with consume(key, points), e.g. new RateLimiterMemory({ points, duration })');
+/**
+ * Checks the options (throwing at setup, never per request) and returns the consume step adapters
+ * call. `where` names the entry point in messages (`@RateLimit()`); `more` are the rules of the
+ * options an adapter adds besides `key` and `cost`.
+ */
+export function createRateLimit(options: RateLimitOptions, where = 'rateLimit()', more: Readonly<Record<string, Rule>> = {}): RateLimit {
+  checkOptions(options, { ...RATE_LIMIT_OPTION_RULES, ...more }, where);
+  if (options?.limiter === undefined) {
+    throw new TypeError(`faultline: ${where} needs a limiter: ${where.replace('()', '')}({ limiter: new RateLimiterMemory({ points, duration }) })`);
   }
+  const { limiter } = options;
   const headers = options.headers ?? 'draft-8';
-  if (!isRateLimitHeaderStandard(headers)) {
-    throw new TypeError(`faultline: rateLimit headers must be 'draft-8', 'draft-7', 'draft-6', 'legacy' or false`);
-  }
   const onStoreError = options.onStoreError ?? 'closed';
-  if (onStoreError !== 'open' && onStoreError !== 'closed') {
-    throw new TypeError(`faultline: rateLimit onStoreError must be 'open' or 'closed'`);
-  }
   const timeoutMs = options.timeoutMs ?? 1000;
-  if (!(typeof timeoutMs === 'number' && timeoutMs > 0)) {
-    throw new TypeError('faultline: rateLimit timeoutMs must be a positive number of milliseconds (Infinity for none)');
-  }
   const storeRetryAfter = options.storeRetryAfter ?? 1;
-  if (!(Number.isFinite(storeRetryAfter) && storeRetryAfter >= 0)) {
-    throw new TypeError('faultline: rateLimit storeRetryAfter must be a number of seconds');
-  }
   const policy = limiterPolicy(limiter, options.policy);
   // A timer armed and cleared per request costs more than the in-memory consume it guards.
   const inProcess = isInProcessLimiter(limiter);
+  const insurance = watchInsurance(limiter, policy.name);
   const refusalInit = { code: options.code, message: options.message };
 
   return {
@@ -111,7 +109,8 @@ export function createRateLimit(options: RateLimitOptions): RateLimit {
         tell(options.onError, failure, settled, request);
         return { state: undefined, headers: NO_HEADERS };
       }
-      const state = stateOf(answer, policy, headers);
+      // The limiter in charge: the insurance limiter while the store is down, if it answered.
+      const state = stateOf(answer, insurance?.answered(settled) === true ? insurance.policy : policy, headers);
       const fields = headers === false ? NO_HEADERS : rateLimitHeaderFields(state, headers);
       if (!refused) return { state, headers: fields };
       throw new HttpError(429, refusalInit.message, {

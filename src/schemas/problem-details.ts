@@ -1,5 +1,5 @@
 import { QUOTA_EXCEEDED } from '../envelopes/problem-details.js';
-import { DEBUG_MEMBERS, DRAFT_2020_12, ERROR_STATUS, ISSUE_LOCATION, MACHINE_CODE, type JsonSchema } from './schema.js';
+import { DEBUG_MEMBERS, DRAFT_2020_12, ERROR_STATUS, ISSUE_LOCATION, ISSUE_PARAMS, MACHINE_CODE, type JsonSchema } from './schema.js';
 
 /**
  * RFC 9457 problem details as faultline writes them: `type`, `title`, `status` and `detail` always;
@@ -26,11 +26,13 @@ export const problemDetailsSchema: JsonSchema = {
       maxItems: 100,
       items: {
         type: 'object',
-        required: ['detail', 'pointer'],
+        required: ['detail', 'pointer', 'code', 'params'],
         properties: {
           detail: { type: 'string' },
           pointer: { type: 'string', pattern: '^#(/([^~/]|~[01])*)*$' },
           in: ISSUE_LOCATION,
+          code: { type: 'string' },
+          params: ISSUE_PARAMS,
         },
         additionalProperties: false,
       },

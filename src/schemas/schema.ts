@@ -23,18 +23,32 @@ export const JSON_POINTER: JsonSchema = { type: 'string', pattern: '^(/([^~/]|~[
 
 export const ISSUE_LOCATION: JsonSchema = { enum: ['body', 'query', 'params', 'headers'] };
 
+/**
+ * A field issue's `params`: the failed rule's parameters, named as ajv names them (`limit`,
+ * `type`, `allowedValues`, `format`, …), each a string, number or boolean or a short list of them.
+ * Only keywords OpenAPI 3.0 shares with JSON Schema, as the schema also goes into OpenAPI documents.
+ */
+const SCALAR: JsonSchema = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+
+export const ISSUE_PARAMS: JsonSchema = {
+  type: 'object',
+  maxProperties: 8,
+  additionalProperties: { anyOf: [SCALAR, { type: 'array', maxItems: 32, items: SCALAR }] },
+};
+
 /** The flat issue list of the error-message-code (`details`) and status-object (`errors`) styles. */
 export const ISSUE_LIST: JsonSchema = {
   type: 'array',
   maxItems: 100,
   items: {
     type: 'object',
-    required: ['field', 'in', 'code', 'message'],
+    required: ['field', 'in', 'code', 'message', 'params'],
     properties: {
       field: JSON_POINTER,
       in: ISSUE_LOCATION,
       code: { type: 'string' },
       message: { type: 'string' },
+      params: ISSUE_PARAMS,
     },
     additionalProperties: false,
   },

@@ -1,5 +1,5 @@
 /**
- * Every status code of the API status guide (seed 004), with its reason phrase, and for each error
+ * Every status code of the API Status Code Guide, with its reason phrase, and for each error
  * status the default machine code and the name of its helper in `errors`.
  *
  * Phrases are the guide's, which are IANA's except for the three the guide itself marks: 226 (the

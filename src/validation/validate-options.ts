@@ -1,3 +1,6 @@
+import { checkOptions, type OptionRules } from '../checks/check-options.js';
+import { instanceWith } from '../checks/common-rules.js';
+import { isBoolean, oneOf } from '../checks/rule.js';
 import type { AjvLike } from './ajv-like.js';
 import type { RequestValidatorOptions } from './request-validator.js';
 import { createSchemaCompiler, type SchemaCompiler } from './schema-compiler.js';
@@ -29,10 +32,32 @@ export interface DefaultAjvs {
   readonly coercingAjv: AjvLike;
 }
 
-/** The compiler one `validate()` uses: the user's Ajv, or the adapter's shared instances. */
-export function compilerFor(options: ValidateOptions, defaults: () => DefaultAjvs): SchemaCompiler {
-  if (options.ajv !== undefined) return createSchemaCompiler(options.ajv, options.queryAjv ?? options.ajv);
-  if (options.queryAjv !== undefined) throw new TypeError('faultline: queryAjv needs ajv (your own instance for bodies)');
-  const shared = defaults();
-  return createSchemaCompiler(shared.ajv, options.coerceTypes === false ? shared.ajv : shared.coercingAjv);
+const ajvInstance = instanceWith('compile', 'an Ajv instance (new Ajv(…)) or precompiledValidators(…)');
+
+/** The rules of `validate()`'s options, on every adapter. */
+export const VALIDATE_OPTION_RULES: OptionRules<ValidateOptions> = {
+  validationStatus: oneOf([400, 422]),
+  ajv: ajvInstance,
+  queryAjv: ajvInstance,
+  coerceTypes: isBoolean,
+};
+
+/**
+ * The compiler one `validate()` uses: the user's Ajv, or the adapter's shared instances. The
+ * options are checked now; `where` names the entry point in the message (`@Validate()`). The
+ * compiler itself is made on first use, so a `validate()` with Standard Schema validators only
+ * never loads ajv (an optional peer).
+ */
+export function compilerFor(options: ValidateOptions, defaults: () => DefaultAjvs, where = 'validate()'): () => SchemaCompiler {
+  checkOptions(options, VALIDATE_OPTION_RULES, where);
+  if (options.ajv === undefined && options.queryAjv !== undefined) {
+    throw new TypeError(`faultline: ${where} option "queryAjv" needs "ajv" too (your own instance for bodies)`);
+  }
+  let made: SchemaCompiler | undefined;
+  return () => {
+    if (made !== undefined) return made;
+    if (options.ajv !== undefined) return (made = createSchemaCompiler(options.ajv, options.queryAjv ?? options.ajv));
+    const shared = defaults();
+    return (made = createSchemaCompiler(shared.ajv, options.coerceTypes === false ? shared.ajv : shared.coercingAjv));
+  };
 }

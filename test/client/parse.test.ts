@@ -138,7 +138,7 @@ describe('parseErrorBody: hostile and broken bodies', () => {
       method: 'GET',
       path: '/r',
     });
-    expect(parseErrorBody(response).issues).toEqual([{ pointer: '/a\uFFFD', message: 'x', location: 'body' }]);
+    expect(parseErrorBody(response).issues).toEqual([{ pointer: '/a\uFFFD', message: 'x', keyword: 'type', location: 'body' }]);
     // The other envelopes carry it in JSON, which escapes it: exact.
     const listed = createFaultline({ envelope: 'error-message-code' }).handle(
       errors.badRequest('m', { issues: [{ location: 'body', pointer: '/a\uD800', keyword: 'type', message: 'x' }] }),

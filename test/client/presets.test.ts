@@ -172,7 +172,15 @@ describe('every preset example body reads back into itself', () => {
         ...(parsed.numericCode !== undefined ? { numericCode: parsed.numericCode } : {}),
         ...(parsed.retryAfter !== undefined ? { retryAfter: parsed.retryAfter } : {}),
         ...(parsed.issues.length > 0
-          ? { issues: parsed.issues.map((i) => ({ pointer: i.pointer, message: i.message, keyword: i.keyword ?? '', location: (i.location ?? 'body') as 'body' })) }
+          ? {
+              issues: parsed.issues.map((i) => ({
+                pointer: i.pointer,
+                message: i.message,
+                keyword: i.keyword ?? '',
+                location: (i.location ?? 'body') as 'body',
+                ...(i.params !== undefined ? { params: i.params } : {}),
+              })),
+            }
           : {}),
         extras: { ...parsed.extras },
       });

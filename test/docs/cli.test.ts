@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/run.js';
 import { createFaultline, presets, type FaultlineOptions } from '../../src/index.js';
+import { codeSlug } from '../../src/kit.js';
 import { AppErrors } from '../openapi/app-errors.js';
 import { htmlFacts, htmlProblems, markdownFacts } from './page-facts.js';
 
@@ -69,6 +70,31 @@ describe('faultline docs (a real process)', () => {
     }
     // The preset's flat 429, with its wait.
     expect(page.codeExamples.get('RATE_LIMITED')).toEqual({ error: 'RATE_LIMITED', retry_after: 30 });
+    // Each code's entry sits at its kebab-case anchor, the end of its problem type URI; the code
+    // table links there, and every in-page link lands on an id the page has, exactly once.
+    expect(html).toContain('<article id="insufficient-funds">\n<h3><code>INSUFFICIENT_FUNDS</code></h3>');
+    for (const code of Object.keys(AppErrors)) {
+      expect(html.split(`<article id="${codeSlug(code)}">`).length - 1, code).toBe(1);
+      expect(html, code).toContain(`<a href="#${codeSlug(code)}"><code>${code}</code></a>`);
+    }
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(Object.keys(AppErrors).length);
+    for (const target of targets) expect(ids, target).toContain(target);
+  });
+
+  it('codes that would share an anchor (and a problem type URI) exit 1, naming both', () => {
+    writeFileSync(
+      join(dir, 'clash.mjs'),
+      `import { defineErrors } from ${JSON.stringify(join(root, 'src/index.ts'))};\n` +
+        `export const A = defineErrors({ PIN_MISSING: { status: 404, message: 'a' } });\n` +
+        `export const B = defineErrors({ pinMissing: { status: 410, message: 'b' } });\n`,
+    );
+    const result = faultline('docs', '--catalog', './clash.mjs', '--format', 'html');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('the codes "PIN_MISSING" and "pinMissing" would share the anchor (and problem type URI) "pin-missing"');
   });
 
   it('a plain JavaScript catalog', () => {
@@ -78,6 +104,14 @@ describe('faultline docs (a real process)', () => {
     expect(page.codes).toEqual(new Map([['QUOTA_USED', { status: 402, description: 'The monthly quota is used up.' }]]));
     expect([...page.statuses.keys()]).toEqual([400, 402]);
     expect(page.codeExamples.get('QUOTA_USED')).toEqual({ type: 'about:blank', title: 'Payment Required', status: 402, detail: 'Quota used up', code: 'QUOTA_USED' });
+  });
+
+  it('--version prints the package version; no command exits 1 with the usage', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(faultline('--version')).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const none = faultline();
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Usage: faultline docs');
   });
 
   it('wrong usage exits 2 with the usage; a module without a catalog exits 1', () => {
@@ -102,11 +136,16 @@ describe('faultline docs (in process)', () => {
   it.each([
     [['docs', '--catalog', 'x.ts', '--preset', 'nope'], /unknown preset "nope"/],
     [['docs', '--catalog', 'x.ts', '--envelope', 'xml'], /unknown envelope "xml"/],
-    [['docs', '--catalog', 'x.ts', '--format', 'pdf'], /--format must be md or html/],
-    [['docs', '--catalog', 'x.ts', '--statuses', '200'], /not an error status/],
+    [['docs', '--catalog', 'x.ts', '--preset', 'statusobject'], /unknown preset "statusobject" \(did you mean statusObject\?\)/],
+    [['docs', '--catalog', 'x.ts', '--envelope', 'status_object'], /unknown envelope "status_object" \(did you mean status-object\?\); allowed: reason-details, /],
+    [['docs', '--catalog', 'x.ts', '--format', 'pdf'], /--format is "pdf"; allowed: md or html/],
+    [['docs', '--catalog', 'x.ts', '--statuses', '200'], /--statuses: "200" is not an error status; allowed: statuses from 400 to 599/],
+    [['docs', '--catalog', 'x.ts', '--retry-after', 'soon'], /--retry-after is "soon"; allowed: a number of seconds, 0 or more/],
     [['docs', '--catalog'], /--catalog needs a value/],
-    [['docs', '--catalog', 'x.ts', '--colour', 'red'], /unknown option --colour/],
+    [['docs', '--catalog', 'x.ts', '--colour', 'red'], /unknown option --colour; the options are --catalog, --envelope/],
+    [['docs', '--catalog', 'x.ts', '--envelop', 'status-object'], /unknown option --envelop \(did you mean --envelope\?\)/],
     [['serve'], /unknown command "serve"/],
+    [['doc'], /unknown command "doc" \(did you mean docs\?\)/],
   ])('%j exits 2', async (argv, message) => {
     const { out, io: sink } = io();
     expect(await run(argv, sink)).toBe(2);
@@ -117,12 +156,29 @@ describe('faultline docs (in process)', () => {
     const { out, io: sink } = io();
     expect(await run(['--help'], sink)).toBe(0);
     expect(out.stdout).toContain('--catalog <path>');
+    expect(out.stdout).toMatch(/--statuses <list> .*\n.*replaces the default 400,404,500,502,503,504/);
   });
 
-  it('a module that is not there exits 1', async () => {
+  it('no command prints the usage and exits 1', async () => {
     const { out, io: sink } = io();
-    expect(await run(['docs', '--catalog', './missing.mjs'], sink)).toBe(1);
-    expect(out.stderr).toMatch(/missing\.mjs/);
+    expect(await run([], sink)).toBe(1);
+    expect(out.stderr).toContain('Usage: faultline docs');
+    expect(out.stdout).toBe('');
+  });
+
+  it('--version prints the version', async () => {
+    const { out, io: sink } = io();
+    expect(await run(['--version'], { ...sink, version: '1.2.3' })).toBe(0);
+    expect(out.stdout).toBe('1.2.3\n');
+  });
+
+  it('a catalog file that is not there is named, not the module it would be imported from', async () => {
+    for (const file of ['./missing.mjs', './src/missing.ts']) {
+      const { out, io: sink } = io();
+      expect(await run(['docs', '--catalog', file], sink)).toBe(1);
+      expect(out.stderr).toBe(`faultline: --catalog ${file}: no such file (${join(dir, file)})\n`);
+      expect(out.stderr).not.toContain('index.js');
+    }
   });
 });
 

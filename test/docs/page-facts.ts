@@ -1,3 +1,5 @@
+import { SECTIONS } from '../../cli/reference/html.js';
+
 /** What a generated reference page states, read back from the page itself (Markdown or HTML). */
 export interface PageFacts {
   readonly statuses: Map<number, { text: string; description: string }>;
@@ -104,11 +106,11 @@ function articles(text: string): Map<string, { json?: string; http?: string }> {
 
 export function htmlFacts(html: string): PageFacts {
   const facts = emptyFacts();
-  for (const row of htmlSection(html, 'statuses').split('<tr>').slice(2)) {
+  for (const row of htmlSection(html, SECTIONS.statuses).split('<tr>').slice(2)) {
     const [status, text, description] = cells(row);
     facts.statuses.set(Number(status), { text: text as string, description: description as string });
   }
-  const codes = htmlSection(html, 'codes');
+  const codes = htmlSection(html, SECTIONS.codes);
   const codeTable = codes.slice(0, codes.indexOf('</table>'));
   for (const row of codeTable.split('<tr>').slice(2)) {
     const [code, status, description] = cells(row);
@@ -120,12 +122,12 @@ export function htmlFacts(html: string): PageFacts {
     if (found.json !== undefined) facts.codeExamples.set(code, JSON.parse(found.json));
     facts.exampleHeaders.set(code, found.http?.split('\n') ?? []);
   }
-  for (const [id, found] of articles(htmlSection(html, 'examples'))) {
-    const status = Number(id.replace('status-', ''));
+  for (const [id, found] of articles(htmlSection(html, SECTIONS.examples))) {
+    const status = Number(id.replace(/^\D+/, ''));
     if (found.json !== undefined) facts.statusExamples.set(status, JSON.parse(found.json));
     facts.exampleHeaders.set(String(status), found.http?.split('\n') ?? []);
   }
-  for (const row of htmlSection(html, 'retry').split('<tr>').slice(2)) {
+  for (const row of htmlSection(html, SECTIONS.retry).split('<tr>').slice(2)) {
     const [status, retry, advice] = cells(row);
     facts.retry.set(Number((status as string).slice(0, 3)), { retry: retry === 'Yes', advice: advice as string });
   }

@@ -102,8 +102,8 @@ describe('examples: every documented error, byte for byte the same on all five f
     // its own, and the example's ajv options (allErrors, no coercion) make it report both.
     const received = await onEach(apps(), '/pins', post('{"name":1}'));
     const issues = [
-      '{"field":"/cid","in":"body","code":"required","message":"is required"}',
-      '{"field":"/name","in":"body","code":"type","message":"must be string"}',
+      '{"field":"/cid","in":"body","code":"required","message":"is required","params":{}}',
+      '{"field":"/name","in":"body","code":"type","message":"must be string","params":{"type":"string"}}',
     ];
     const body = `{"status":{"code":400,"text":"Bad Request","message":"Request validation failed"},"errors":[${issues.join(',')}]}`;
     expect(answers(received)).toEqual(everywhere(400, body));
@@ -177,9 +177,9 @@ describe('examples: pinSchema means the same on all five frameworks', () => {
   it('an unknown property, a name that is not a string and a bad CID are refused, not stripped or coerced', async () => {
     const received = await onEach(apps(), '/pins', json({ cid: 'not-a-cid', name: 7, replicas: 2 }));
     const issues = [
-      '{"field":"/replicas","in":"body","code":"additionalProperties","message":"is not allowed"}',
-      '{"field":"/cid","in":"body","code":"pattern","message":"must match pattern \\"^(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{58,})$\\""}',
-      '{"field":"/name","in":"body","code":"type","message":"must be string"}',
+      '{"field":"/replicas","in":"body","code":"additionalProperties","message":"is not allowed","params":{}}',
+      '{"field":"/cid","in":"body","code":"pattern","message":"must match pattern \\"^(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{58,})$\\"","params":{"pattern":"^(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{58,})$"}}',
+      '{"field":"/name","in":"body","code":"type","message":"must be string","params":{"type":"string"}}',
     ];
     const body = `{"status":{"code":400,"text":"Bad Request","message":"Request validation failed"},"errors":[${issues.join(',')}]}`;
     expect(answers(received)).toEqual(everywhere(400, body));

@@ -42,7 +42,7 @@ describe('fastify: its own schema validation errors become field issues', () => 
       title: 'Unprocessable Entity',
       status: 422,
       detail: 'Request validation failed',
-      errors: expect.arrayContaining([{ detail: 'is required', pointer: '#/cid' }]),
+      errors: expect.arrayContaining([{ detail: 'is required', pointer: '#/cid', code: 'required', params: { missingProperty: 'cid' } }]),
     });
     expect(JSON.stringify(res.json)).not.toContain('FST_ERR');
   });

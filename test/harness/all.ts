@@ -1,6 +1,9 @@
+import { elysiaHarness } from './elysia.js';
 import { expressHarness } from './express.js';
 import { express4Harness } from './express4.js';
 import { fastifyHarness } from './fastify.js';
+import { fetchHarness } from './fetch.js';
+import { h3Harness } from './h3.js';
 import { honoHarness } from './hono.js';
 import type { Harness } from './harness.js';
 import { koaHarness } from './koa.js';
@@ -9,4 +12,16 @@ import { nestHarness } from './nest.js';
 import { nestFastifyHarness } from './nest-fastify.js';
 
 /** Every framework faultline supports, wired as its users wire it. The parity suite runs them all. */
-export const HARNESSES: readonly Harness[] = [expressHarness, express4Harness, fastifyHarness, honoHarness, koaHarness, koa2Harness, nestHarness, nestFastifyHarness];
+export const HARNESSES: readonly Harness[] = [
+  expressHarness,
+  express4Harness,
+  fastifyHarness,
+  honoHarness,
+  koaHarness,
+  koa2Harness,
+  nestHarness,
+  nestFastifyHarness,
+  fetchHarness,
+  h3Harness,
+  elysiaHarness,
+];

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import express from 'express';
-import { errorHandler, notFound } from '../../adapters/express/index.js';
+import { errorHandler, faultline, notFound } from '../../adapters/express/index.js';
 import { listen } from '../support/http.js';
 import { thrower, type AppSpec, type FrameworkDifference, type Harness, type RunningApp } from './harness.js';
 
@@ -9,8 +9,7 @@ type ExpressModule = typeof express;
 /** Express's router hands a thrown null to `next()`, and `next(null)` means "no error". */
 export function nullIsNoError(version: string, scenario: string, route: 'throw' | 'async'): FrameworkDifference {
   return {
-    scenario,
-    route,
+    probe: `${route} ${scenario}`,
     status: 404,
     reason: `Express ${version} hands a${route === 'async' ? 'n asynchronously' : ' synchronously'} thrown ${scenario} to next(), which means "no error": the request goes on to the next route and ends in notFound`,
   };
@@ -24,8 +23,11 @@ export function startExpress(
   framework: ExpressModule,
   spec: AppSpec,
   asyncRoute: (handler: (req: express.Request) => Promise<void>) => express.RequestHandler,
+  wire: (app: express.Express, options: AppSpec['options']) => void = (app, options) => app.use(notFound(), errorHandler(options)),
 ): Promise<RunningApp> {
   const app = framework();
+  // Express's own logger (and so faultline's default one) is quiet when its env is 'test'.
+  app.set('env', spec.log === undefined ? 'test' : 'production');
   app.all('/throw/:name', (req) => {
     throw thrower(spec, req.params.name as string)();
   });
@@ -50,6 +52,7 @@ export function startExpress(
   app.get('/stale/:name', (req, res) => {
     res.setHeader('ETag', '"abc"');
     res.setHeader('Content-Disposition', 'attachment; filename="x.csv"');
+    res.setHeader('Content-Language', 'de');
     throw thrower(spec, req.params.name)();
   });
   app.get('/sent', (_req, res, next) => {
@@ -57,7 +60,7 @@ export function startExpress(
     res.write('partial');
     next(new Error('failed mid-body'));
   });
-  app.use(notFound(), errorHandler(spec.options));
+  wire(app, spec.options);
   return listen(createServer(app));
 }
 
@@ -65,4 +68,11 @@ export const expressHarness: Harness = {
   framework: 'express',
   differences: [nullIsNoError('5', 'null', 'throw'), nullIsNoError('5', 'undefined', 'throw')],
   start: (spec) => startExpress(express, spec, (handler) => (req) => handler(req)),
+};
+
+/** The same app wired with the one call, `faultline(app, options)`: it must behave exactly alike. */
+export const expressOneCallHarness: Harness = {
+  ...expressHarness,
+  framework: 'express (faultline(app))',
+  start: (spec) => startExpress(express, spec, (handler) => (req) => handler(req), (app, options) => faultline(app, options)),
 };

@@ -6,7 +6,13 @@ import { thrower, type AppSpec, type Harness } from './harness.js';
 export const fastifyHarness: Harness = {
   framework: 'fastify',
   async start(spec: AppSpec) {
-    const app = Fastify({ bodyLimit: 1024 });
+    const { log } = spec;
+    const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = { 60: 'error', 50: 'error', 40: 'warn', 30: 'info', 20: 'debug', 10: 'debug' };
+    const logger =
+      log === undefined
+        ? false
+        : { level: 'info', stream: { write: (line: string) => log({ level: levels[(JSON.parse(line) as { level: number }).level] ?? 'info', text: line }) } };
+    const app = Fastify({ bodyLimit: 1024, logger });
     await app.register(errorHandler(spec.options));
     app.all('/throw/:name', (request) => {
       throw thrower(spec, (request.params as { name: string }).name)();
@@ -25,6 +31,7 @@ export const fastifyHarness: Harness = {
     app.get('/stale/:name', (request, reply) => {
       reply.header('ETag', '"abc"');
       reply.header('Content-Disposition', 'attachment; filename="x.csv"');
+      reply.header('Content-Language', 'de');
       throw thrower(spec, (request.params as { name: string }).name)();
     });
     app.get('/sent', (_request, reply) => {

@@ -16,7 +16,7 @@ export type KoaClass = typeof Koa;
 export function koaApp(KoaApplication: KoaClass, spec: AppSpec): Koa {
   const app = new KoaApplication();
   // Koa's default listener logs 5xx to stderr; the scenarios throw hundreds of them on purpose.
-  app.silent = true;
+  app.silent = spec.log === undefined;
   const router = new Router();
   router.all('/throw/:name', (ctx) => {
     throw thrower(spec, ctx.params.name as string)();
@@ -39,6 +39,7 @@ export function koaApp(KoaApplication: KoaClass, spec: AppSpec): Koa {
   router.get('/stale/:name', (ctx) => {
     ctx.set('ETag', '"abc"');
     ctx.set('Content-Disposition', 'attachment; filename="x.csv"');
+    ctx.set('Content-Language', 'de');
     throw thrower(spec, ctx.params.name as string)();
   });
   router.get('/sent', (ctx) => {

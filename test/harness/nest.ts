@@ -13,12 +13,13 @@ import {
   Res,
   type DynamicModule,
   type INestApplication,
+  type LoggerService,
 } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FaultlineFilter } from '../../adapters/nest/index.js';
-import { thrower, type AppSpec, type Harness, type RunningApp } from './harness.js';
+import { thrower, type AppSpec, type Harness, type LogEntry, type RunningApp } from './harness.js';
 
 const SPEC = Symbol('harness spec');
 
@@ -68,6 +69,7 @@ class HarnessRoutes {
   stale(@Param('name') name: string, @Res({ passthrough: true }) res: object): never {
     this.adapterHost.httpAdapter.setHeader(res, 'ETag', '"abc"');
     this.adapterHost.httpAdapter.setHeader(res, 'Content-Disposition', 'attachment; filename="x.csv"');
+    this.adapterHost.httpAdapter.setHeader(res, 'Content-Language', 'de');
     throw thrower(this.spec, name)();
   }
 
@@ -109,7 +111,7 @@ export async function startNest(
     ...harnessModule(spec, extra.controllers ?? [HarnessRoutes]),
     imports: [...(extra.imports ?? [])],
   };
-  const common = { logger: false, forceCloseConnections: true } as const;
+  const common = { logger: spec.log === undefined ? (false as const) : loggerService(spec.log), forceCloseConnections: true };
   let app: INestApplication;
   if (platform === 'express') {
     const express = await NestFactory.create<NestExpressApplication>(root, new ExpressAdapter(), common);
@@ -123,6 +125,12 @@ export async function startNest(
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** A Nest LoggerService writing each call as one entry: `[context] message`, then the stack. */
+function loggerService(log: (entry: LogEntry) => void): LoggerService {
+  const entry = (level: LogEntry['level']) => (message: unknown, ...rest: unknown[]) => log({ level, text: [message, ...rest].map(String).join('\n') });
+  return { error: entry('error'), warn: entry('warn'), log: entry('info'), debug: entry('debug'), verbose: entry('debug'), fatal: entry('error') };
 }
 
 export const nestHarness: Harness = {

@@ -261,9 +261,9 @@ describe.each(['express', 'fastify'] as NestPlatform[])('nest on %s', (platform)
         message: 'Request validation failed',
         code: 'BAD_REQUEST',
         details: [
-          { field: '/name', in: 'body', code: 'invalid', message: 'name must be longer than or equal to 1 and shorter than or equal to 255 characters' },
-          { field: '/name', in: 'body', code: 'invalid', message: 'name must be a string' },
-          { field: '/pins/1/cid', in: 'body', code: 'invalid', message: 'pins.1.cid must be a string' },
+          { field: '/name', in: 'body', code: 'invalid', message: 'name must be longer than or equal to 1 and shorter than or equal to 255 characters', params: {} },
+          { field: '/name', in: 'body', code: 'invalid', message: 'name must be a string', params: {} },
+          { field: '/pins/1/cid', in: 'body', code: 'invalid', message: 'pins.1.cid must be a string', params: {} },
         ],
       });
     });
@@ -275,9 +275,9 @@ describe.each(['express', 'fastify'] as NestPlatform[])('nest on %s', (platform)
       const body = res.json as { errors: { detail: string; pointer: string }[] } & Record<string, unknown>;
       expect(body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Request validation failed' });
       expect(body.errors).toEqual([
-        { detail: 'name must be longer than or equal to 1 and shorter than or equal to 255 characters', pointer: '#/name' },
-        { detail: 'name must be a string', pointer: '#/name' },
-        { detail: 'pins.1.cid must be a string', pointer: '#/pins/1/cid' },
+        { detail: 'name must be longer than or equal to 1 and shorter than or equal to 255 characters', pointer: '#/name', code: 'invalid', params: {} },
+        { detail: 'name must be a string', pointer: '#/name', code: 'invalid', params: {} },
+        { detail: 'pins.1.cid must be a string', pointer: '#/pins/1/cid', code: 'invalid', params: {} },
       ]);
     });
 

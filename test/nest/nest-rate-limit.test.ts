@@ -243,11 +243,13 @@ describe('@RateLimit at startup', () => {
   });
 
   it('bad points or duration throw when the decorator is made', () => {
-    expect(() => RateLimit({ points: Number.NaN, duration: 60 })).toThrow(/points must be set/);
-    expect(() => RateLimit({ points: 5, duration: -1 })).toThrow(/duration must be set/);
+    expect(() => RateLimit({ points: Number.NaN, duration: 60 })).toThrow(/@RateLimit\(\) option "points" is NaN \(a number\); allowed: a number, 0 or more/);
+    expect(() => RateLimit({ points: 5, duration: -1 })).toThrow(/@RateLimit\(\) option "duration" is -1 \(a number\); allowed: a number, 0 or more/);
+    expect(() => RateLimit({ points: 5 } as never)).toThrow(/@RateLimit\(\) takes \{ points, duration \} \(both\) or \{ limiter \}/);
+    expect(() => RateLimit({ points: 5, duration: 60, keyprefix: 'api' } as never)).toThrow(/unknown @RateLimit\(\) option "keyprefix" \(did you mean "keyPrefix"\?\)/);
   });
 
   it("the core's options are checked too", () => {
-    expect(() => RateLimit({ points: 5, duration: 60, headers: 'draft-9' as never })).toThrow(/headers must be/);
+    expect(() => RateLimit({ points: 5, duration: 60, headers: 'draft-9' as never })).toThrow(/@RateLimit\(\) option "headers" is "draft-9"; allowed: "draft-8", "draft-7", "draft-6", "legacy" or false/);
   });
 });

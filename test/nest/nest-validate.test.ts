@@ -98,7 +98,7 @@ describe.each(['express', 'fastify'] as NestPlatform[])('@Validate on nest %s', 
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(res.text).toBe(
-        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid"}]}',
+        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid","code":"type","params":{"type":"string"}}]}',
       );
     });
 
@@ -106,7 +106,7 @@ describe.each(['express', 'fastify'] as NestPlatform[])('@Validate on nest %s', 
       const res = await request(`${app.url}/pins`, json({ pins: [{ name: 'x' }] }));
       expect(res.status).toBe(422);
       expect(res.text).toBe(
-        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"is required","pointer":"#/pins/0/cid"}]}',
+        '{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Request validation failed","errors":[{"detail":"is required","pointer":"#/pins/0/cid","code":"required","params":{}}]}',
       );
     });
 
@@ -143,7 +143,7 @@ describe.each(['express', 'fastify'] as NestPlatform[])('@Validate on nest %s', 
       const own = await request(`${app.url}/v2/items/0/pins`);
       expect(own.status).toBe(422);
       expect(own.text).toBe(
-        '{"status":{"code":422,"text":"Unprocessable Entity","message":"Request validation failed"},"errors":[{"field":"/id","in":"params","code":"minimum","message":"must be >= 1"}]}',
+        '{"status":{"code":422,"text":"Unprocessable Entity","message":"Request validation failed"},"errors":[{"field":"/id","in":"params","code":"minimum","message":"must be >= 1","params":{"comparison":">=","limit":1}}]}',
       );
     });
 
@@ -161,6 +161,6 @@ describe('@Validate at startup', () => {
   });
 
   it('an unknown part throws', () => {
-    expect(() => Validate({ cookies: {} } as never)).toThrow(/no "cookies" part/);
+    expect(() => Validate({ cookies: {} } as never)).toThrow(/unknown @Validate\(\) schema "cookies"/);
   });
 });

@@ -22,6 +22,8 @@ export interface NestAppSpec {
   readonly imports?: readonly DynamicModule[];
   /** `app.set('trust proxy', …)` on Express, `new FastifyAdapter({ trustProxy })` on Fastify. */
   readonly trustProxy?: string;
+  /** Anything else set on the app before it listens (`useGlobalPipes`). */
+  readonly setup?: (app: INestApplication) => void;
 }
 
 export async function startNestApp(platform: NestPlatform, spec: NestAppSpec): Promise<RunningApp> {
@@ -37,6 +39,7 @@ export async function startNestApp(platform: NestPlatform, spec: NestAppSpec): P
     app = await NestFactory.create<NestFastifyApplication>(root, adapter, common);
   }
   if (spec.imports === undefined) app.useGlobalFilters(new FaultlineFilter(spec.filter));
+  spec.setup?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };

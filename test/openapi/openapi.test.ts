@@ -288,6 +288,20 @@ describe('withErrorResponses', () => {
     expect(await openApiErrorsOf(documentWith(docs.components, { '/cids/{cid}': operation }))).toEqual([]);
   });
 
+  it("an operation's own responses need only a description, as OpenAPI says (a 204 has no content); they are kept", async () => {
+    const docs = openApiErrors(AppErrors);
+    const deletePin = { summary: 'Delete a pin', responses: { '204': { description: 'Deleted' } } };
+    const getPin = { responses: { '200': { description: 'ok' }, '404': { description: 'Our own 404', headers: { 'X-Trace': { schema: { type: 'string' } } } } } };
+    const deleted = docs.withErrorResponses(deletePin, [AppErrors.RATE_LIMITED]);
+    const got = withErrorResponses(getPin, [AppErrors.NOT_FOUND, AppErrors.RATE_LIMITED]);
+    expect(deleted.responses['204']).toEqual({ description: 'Deleted' });
+    expect(deleted.summary).toBe('Delete a pin');
+    expect(got.responses['200']).toEqual({ description: 'ok' });
+    expect(got.responses['404']).toBe(getPin.responses['404']);
+    expect(got.responses['429']).toEqual({ $ref: '#/components/responses/RATE_LIMITED' });
+    expect(await openApiErrorsOf(documentWith(docs.components, { '/pins/{id}': deleted }))).toEqual([]);
+  });
+
   it('an error the components were not made from is refused', () => {
     const docs = openApiErrors(reasonDetailsErrors, { preset: presets.reasonDetails });
     expect(() => docs.withErrorResponses({}, [AppErrors.INVALID_CID])).toThrow(/not in the catalog/);

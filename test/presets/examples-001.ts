@@ -147,8 +147,8 @@ export const seed001: SeedExamples = {
         message: 'Request validation failed',
         code: 'BAD_REQUEST',
         details: [
-          { field: '/name', in: 'body', code: 'required', message: 'is required' },
-          { field: '/totp', in: 'body', code: 'pattern', message: 'must match pattern "^[0-9]{6}$"' },
+          { field: '/name', in: 'body', code: 'required', message: 'is required', params: {} },
+          { field: '/totp', in: 'body', code: 'pattern', message: 'must match pattern "^[0-9]{6}$"', params: { pattern: '^[0-9]{6}$' } },
         ],
       }),
     },

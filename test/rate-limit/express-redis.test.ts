@@ -72,18 +72,26 @@ describe('rateLimit (Express) with RateLimiterRedis and ioredis', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 
-  it('insuranceLimiter: with Redis down, the memory insurance limits instead (no 503, no onError)', async () => {
+  it('insuranceLimiter: with Redis down, the memory insurance limits instead, and the fields say its quota (no 503, no onError)', async () => {
     const store = await newClient();
     const told: unknown[] = [];
-    const limiter = redisLimiter(store, 5, { insuranceLimiter: new RateLimiterMemory({ points: 2, duration: 60 }) });
+    const limiter = redisLimiter(store, 5, { insuranceLimiter: new RateLimiterMemory({ points: 2, duration: 30 }) });
     const running = await startApp({ rateLimit: { limiter, onStoreError: 'closed', onError: (_f, thrown) => told.push(thrown) } });
-    expect((await request(`${running.url}/ok`)).status).toBe(200);
+    const before = await request(`${running.url}/ok`);
+    expect(before.status).toBe(200);
+    expect(before.headers.get('ratelimit-policy')).toBe(`"${limiter.keyPrefix}";q=5;w=60`);
     await redis.stop();
     const during = [await timed(`${running.url}/ok`), await timed(`${running.url}/ok`), await timed(`${running.url}/ok`)];
     expect(during.map((r) => r.res.status)).toEqual([200, 200, 429]);
-    // The insurance limiter's own policy: 2 points, so the first answer has 1 left.
-    expect(during[0]?.res.headers.get('ratelimit')).toMatch(/;r=1;/);
-    expect(during[2]?.res.headers.get('retry-after')).toMatch(/^(59|60)$/);
+    // The insurance limiter's own policy, 2 points per 30 s, under the same policy name.
+    for (const { res } of during) expect(res.headers.get('ratelimit-policy')).toBe(`"${limiter.keyPrefix}";q=2;w=30`);
+    expect(during[0]?.res.headers.get('ratelimit')).toMatch(new RegExp(`^"${limiter.keyPrefix}";r=1;t=(29|30)$`));
+    expect(during[2]?.res.headers.get('retry-after')).toMatch(/^(29|30)$/);
+    // Redis back: the main limiter answers again, with its own quota.
+    await redis.start();
+    await waitReady(store);
+    const after = await request(`${running.url}/ok`);
+    expect(after.headers.get('ratelimit-policy')).toBe(`"${limiter.keyPrefix}";q=5;w=60`);
     for (const { ms } of during) expect(ms).toBeLessThan(500);
     expect(told).toEqual([]);
   });

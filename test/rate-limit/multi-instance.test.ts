@@ -24,7 +24,8 @@ function startInstance(redisPort: number): Promise<string> {
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`instance did not start: ${output}`)), 20_000);
+    // A generous wait: four tsx processes compiling at once on a busy 2-core machine took 31 s.
+    const timer = setTimeout(() => reject(new Error(`instance did not start: ${output}`)), 90_000);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -41,7 +42,7 @@ function startInstance(redisPort: number): Promise<string> {
 beforeAll(async () => {
   redis = await startRedis();
   urls.push(...(await Promise.all(Array.from({ length: INSTANCES }, () => startInstance(redis.port)))));
-});
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(

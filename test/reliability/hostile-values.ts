@@ -103,7 +103,8 @@ export type Recipe =
   | { readonly kind: 'rate-limiter'; readonly ms: number; readonly remaining: number; readonly consumed: number; readonly union: boolean }
   | { readonly kind: 'boom'; readonly status: unknown; readonly message: unknown; readonly headers: HeaderPairs }
   | { readonly kind: 'nest'; readonly status: Field; readonly response: Field }
-  | { readonly kind: 'hono'; readonly status: number; readonly message: string; readonly headers: [string, string][] };
+  | { readonly kind: 'hono'; readonly status: number; readonly message: string; readonly headers: [string, string][] }
+  | { readonly kind: 'family'; readonly fields: Record<string, unknown> };
 
 // Half the objects carry a real error status (and maybe headers and expose), so the exposed path,
 // where a thrown value's own headers and code can reach the response, is fuzzed as hard as the hidden one.
@@ -116,7 +117,36 @@ const propsArb: fc.Arbitrary<[string, Field][]> = fc
   )
   .map(([status, headers, expose, rest]) => [status, headers, expose, ...rest].filter((p): p is [string, Field] => p !== null));
 
+// A path as schema libraries write it: keys, indexes, `{ key }` segments, and anything else.
+const pathArb = fc.array(fc.oneof(hostileString, fc.nat(), fc.record({ key: fc.oneof(hostileString, fc.nat(), anyValue) }), anyValue), { maxLength: 4 });
+
+/**
+ * The markers of the families faultline recognises by name and code (what apps throw), with the
+ * rest of each error hostile: the recogniser is chosen, then must cope with what it reads.
+ */
+const familyArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+  fc.record({ isAxiosError: fc.constant(true), code: fc.oneof(hostileString, fc.constantFrom('ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED')), config: anyValue, response: fc.record({ status: statusArb, headers: anyValue, data: anyValue }) }),
+  fc.record({ name: fc.constant('FetchError'), cause: anyValue, type: fc.oneof(hostileString, fc.constant('request-timeout')), status: statusArb }),
+  fc.record({ name: fc.constantFrom('HTTPError', 'TimeoutError'), request: fc.record({ url: hostileString }), options: anyValue, timings: anyValue, response: anyValue }),
+  fc.record({ name: fc.constant('HttpError'), status: statusArb, request: fc.record({ url: hostileString, headers: anyValue }) }),
+  fc.record({ code: fc.oneof(fc.constantFrom('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_SOCKET'), hostileString.map((s) => `UND_ERR_${s}`)), statusCode: statusArb }),
+  fc.record({ name: fc.constant('ZodError'), issues: fc.array(fc.record({ code: fc.oneof(hostileString, fc.constantFrom('invalid_type', 'too_small', 'too_big', 'unrecognized_keys', 'invalid_value', 'invalid_format', 'custom')), path: pathArb, message: fc.oneof(hostileString, anyValue), keys: fc.oneof(fc.array(hostileString), anyValue), minimum: anyValue, values: anyValue, origin: anyValue, format: anyValue }), { maxLength: 4 }) }),
+  fc.record({ name: fc.constant('ValiError'), issues: fc.array(fc.record({ kind: fc.constantFrom('schema', 'validation'), type: fc.oneof(hostileString, fc.constantFrom('min_length', 'strict_object', 'regex', 'picklist')), path: fc.array(fc.record({ key: anyValue, origin: fc.constantFrom('key', 'value') }), { maxLength: 3 }), message: hostileString, requirement: anyValue, input: anyValue, expected: anyValue }), { maxLength: 4 }) }),
+  fc.record({ issues: fc.array(fc.record({ message: fc.oneof(hostileString, anyValue), path: pathArb, code: anyValue }), { minLength: 1, maxLength: 4 }) }),
+  fc.record({ code: fc.oneof(fc.constantFrom('23505', '23503', '22P02'), hostileString), severity: fc.constant('ERROR'), detail: fc.oneof(hostileString, hostileString.map((s) => `Key (${s})=(${s}) already exists.`)), constraint: hostileString, table: hostileString }),
+  fc.record({ code: fc.constantFrom('ER_DUP_ENTRY', 'ER_NO_REFERENCED_ROW_2', 'ER_ROW_IS_REFERENCED_2'), errno: fc.constantFrom(1062, 1452, 1451, 1216, 1217), sqlMessage: fc.oneof(hostileString, hostileString.map((s) => `FOREIGN KEY (\`${s}\`) REFERENCES`)), sql: hostileString }),
+  fc.record({ code: fc.constantFrom('SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_FOREIGNKEY', 'SQLITE_CONSTRAINT', 'ERR_SQLITE_ERROR'), errcode: fc.constantFrom(2067, 1555, 787, 19), message: fc.oneof(hostileString, hostileString.map((s) => `UNIQUE constraint failed: ${s}`)) }),
+  fc.record({ name: fc.constantFrom('MongoServerError', 'MongoBulkWriteError'), code: fc.constantFrom(11000, 11001), keyValue: fc.oneof(fc.dictionary(hostileString, anyValue, { maxKeys: 3 }), anyValue) }),
+  fc.record({ name: fc.constantFrom('ValidationError', 'CastError'), kind: hostileString, path: hostileString, errors: fc.dictionary(hostileString, fc.record({ kind: hostileString, path: hostileString, name: fc.constantFrom('ValidatorError', 'CastError'), properties: anyValue }), { maxKeys: 3 }) }),
+  fc.record({ name: fc.constant('PrismaClientKnownRequestError'), code: fc.constantFrom('P2002', 'P2003', 'P2025', 'P2000'), meta: fc.record({ target: fc.oneof(fc.array(hostileString, { maxLength: 3 }), hostileString, anyValue) }) }),
+  fc.record({ name: fc.constant('MulterError'), code: fc.oneof(fc.constantFrom('LIMIT_FILE_SIZE', 'LIMIT_UNEXPECTED_FILE', 'LIMIT_PART_COUNT'), hostileString), field: fc.oneof(hostileString, anyValue) }),
+  fc.record({ name: fc.constant('UnauthorizedError'), status: fc.constant(401), code: fc.oneof(fc.constantFrom('invalid_token', 'credentials_required', 'credentials_bad_format', 'revoked_token'), hostileString), inner: fc.record({ name: hostileString, message: hostileString }) }),
+  fc.record({ code: fc.oneof(fc.constantFrom('ERR_JWT_EXPIRED', 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'ERR_JWKS_TIMEOUT', 'ERR_JOSE_GENERIC'), hostileString.map((s) => `ERR_JW${s}`)), claim: fc.oneof(hostileString, fc.constantFrom('aud', 'nbf')) }),
+  fc.record({ status: statusArb, errors: fc.array(fc.record({ path: fc.oneof(hostileString, hostileString.map((s) => `/body/${s}`)), message: hostileString, errorCode: fc.oneof(hostileString, fc.constant('type.openapi.validation')) }), { minLength: 1, maxLength: 4 }), headers: headersArb.map((pairs) => Object.fromEntries(pairs)) }),
+);
+
 export const recipeArb: fc.Arbitrary<Recipe> = fc.oneof(
+  { weight: 3, arbitrary: familyArb.map((fields) => ({ kind: 'family' as const, fields })) },
   { weight: 3, arbitrary: fieldArb.map((field) => ({ kind: 'value' as const, field })) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('error' as const), props: propsArb, wraps: wrapsArb }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('object' as const), props: propsArb, wraps: wrapsArb }) },
@@ -275,5 +305,8 @@ export function build(recipe: Recipe): unknown {
       }
       return Object.assign(new Error(recipe.message), { status: recipe.status, res: { headers }, getResponse: () => ({}) });
     }
+    case 'family':
+      // Own properties over Error's: `name` and `message` as the family has them.
+      return Object.defineProperties(new Error('generated'), Object.fromEntries(Object.entries(recipe.fields).map(([key, value]) => [key, { value, enumerable: true, configurable: true, writable: true }])));
   }
 }

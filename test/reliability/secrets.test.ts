@@ -3,6 +3,7 @@ import createError from 'http-errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENVELOPES, errors, HttpError, map, type EnvelopeName } from '../../src/index.js';
 import { HARNESSES } from '../harness/all.js';
+import { REAL_ERRORS, UPSTREAM_SECRET } from '../scenarios/real-errors.js';
 import type { RunningApp } from '../harness/harness.js';
 import { rawRequest, type RawResponse } from './raw-request.js';
 
@@ -123,4 +124,36 @@ describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: expose: true
     expect(JSON.parse(res.body)).toMatchObject({ message: `quota ${SECRET}` });
     expect(res.body).not.toContain('    at ');
   });
+});
+
+/** What real libraries throw, each carrying the planted secret in a request, a response or a stored value. */
+const REAL_THROWERS: Record<string, () => unknown> = Object.fromEntries(Object.entries(REAL_ERRORS).map(([name, error]) => [name, () => error]));
+
+describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: what apps throw keeps its secrets', (_framework, harness) => {
+  const apps = new Map<string, RunningApp>();
+  beforeAll(async () => {
+    for (const envelope of ENVELOPE_NAMES) apps.set(envelope, await harness.start({ options: { envelope }, throwers: REAL_THROWERS }));
+  });
+  afterAll(async () => {
+    for (const app of apps.values()) await app.close();
+  });
+
+  it.each(ENVELOPE_NAMES)(
+    '%s: no upstream URL, token, header, body or code, no stored value, constraint or table; no upstream challenge',
+    async (envelope) => {
+      const app = apps.get(envelope) as RunningApp;
+      for (const name of Object.keys(REAL_THROWERS)) {
+        for (const route of ['throw', 'async']) {
+          const res = await rawRequest(`${app.url}/${route}/${name}`);
+          const all = everything(res);
+          expect(all, name).not.toContain(UPSTREAM_SECRET);
+          expect(all.toLowerCase(), name).not.toContain('sk_live');
+          for (const internal of ['UPSTREAM_CODE', 'realm="upstream"', 'x-upstream-secret', '127.0.0.1', 'users.email', 'email_1', 'ScenarioUser', 'ERR_BAD_REQUEST', 'E11000']) {
+            expect(all, `${name}: ${internal}`).not.toContain(internal);
+          }
+          if (res.status >= 502 && res.status <= 504) expect(res.rawHeaders.some(([n]) => n === 'www-authenticate'), name).toBe(false);
+        }
+      }
+    },
+  );
 });

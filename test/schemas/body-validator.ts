@@ -18,3 +18,12 @@ export function schemaErrors(envelope: EnvelopeName, body: unknown): string[] {
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
 }
+
+const formats = new Map<string, ValidateFunction>();
+
+/** ajv-formats' verdict on a string for a format (`uri-reference`). */
+export function formatAccepts(format: string, value: string): boolean {
+  let validate = formats.get(format);
+  if (validate === undefined) formats.set(format, (validate = ajv.compile({ type: 'string', format })));
+  return validate(value);
+}

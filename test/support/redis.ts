@@ -1,8 +1,9 @@
-// A real redis-server for the tests (Debian's /usr/bin/redis-server; `.ci/run` installs it), on a
-// free port of 127.0.0.1, without persistence. It can be stopped and started again on the same
-// port, for the outage tests.
+// A real redis-server for the tests (found or installed before the run by services.ts; REDIS_SERVER
+// names another binary), on a free port of 127.0.0.1, without persistence. It can be stopped and
+// started again on the same port, for the outage tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { servicePath } from './services.js';
 
 export interface RedisServer {
   readonly port: number;
@@ -13,10 +14,9 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-const BINARY = process.env.REDIS_SERVER ?? 'redis-server';
-
 /** Starts a redis-server on a free port and resolves once it answers PING. */
 export async function startRedis(): Promise<RedisServer> {
+  const binary = servicePath('redis-server');
   const port = await freePort();
   let child: ChildProcess | undefined;
   const server: RedisServer = {
@@ -24,7 +24,7 @@ export async function startRedis(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     async start() {
       if (child !== undefined) return;
-      const spawned = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      const spawned = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = spawned;

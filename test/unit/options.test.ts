@@ -15,11 +15,20 @@ const BAD: readonly (readonly [string, Record<string, unknown>, RegExp])[] = [
   ['a validation status other than 400 or 422', { validationStatus: 409 }, /option "validationStatus" is 409 \(a number\); allowed: 400 or 422/],
   ['debug as a string', { debug: 'true' }, /option "debug" is "true"; allowed: true or false/],
   ['onError that is not a function', { onError: console }, /option "onError" is an object; allowed: a function/],
+  ['logUnexpected as a string', { logUnexpected: 'no' }, /option "logUnexpected" is "no"; allowed: true or false/],
   ['an empty challenge', { challenge: '' }, /option "challenge" is ""; allowed: a non-empty string or false/],
   ['a header name with a space', { exposeHeaders: ['X Trace'] }, /option "exposeHeaders" is invalid: item 0 is "X Trace", not a header name/],
   ['a domain class instead of a mapping', { map: [Error] }, /option "map" is invalid: item 0 is a function, not a mapping made by map\(\)/],
   ['negotiate as a number', { negotiate: 0 }, /option "negotiate" is 0 \(a number\); allowed: true or false/],
   ['a variant that is not an envelope', { variants: { 413: 'flat' } }, /option "variants" is invalid: "413" is "flat", not/],
+  ['onError with a logger in its list', { onError: [() => undefined, console] }, /option "onError" is an array; allowed: a function or an array of functions/],
+  ['locales keyed by something not a language tag', { locales: { 'fr FR': {} } }, /option "locales" is invalid: key "fr FR" is not a language tag such as 'fr' or 'pt-BR'/],
+  ['a locale message that is not a string', { locales: { fr: { NOT_FOUND: 404 } } }, /option "locales" is invalid: "fr": "NOT_FOUND" is 404 \(a number\), not a string/],
+  ['a locale keyed by a success status', { locales: { fr: { 200: 'ok' } } }, /option "locales" is invalid: "fr": key "200" is not a machine code or a status from 400 to 599/],
+  ['locales as a flat object of messages', { locales: { NOT_FOUND: 'Introuvable' } }, /option "locales" is invalid: key "NOT_FOUND" is not a language tag such as 'fr' or 'pt-BR'/],
+  ['a language whose messages are a string', { locales: { fr: 'Introuvable' } }, /option "locales" is invalid: "fr": is not an object of messages by machine code or status/],
+  ['a default locale with a space', { defaultLocale: 'en US' }, /option "defaultLocale" is "en US"; allowed: a language tag/],
+  ['traceId as a header name', { traceId: 'x-request-id' }, /option "traceId" is "x-request-id"; allowed: true or false or a function/],
 ];
 
 describe('options are checked when the handler is made', () => {
@@ -45,6 +54,7 @@ describe('options are checked when the handler is made', () => {
       map: [map(RangeError, 400)],
       debug: undefined,
       onError: () => undefined,
+      logUnexpected: true,
       challenge: false,
       validationStatus: 422,
       exposeHeaders: ['X-Trace'],
@@ -52,6 +62,9 @@ describe('options are checked when the handler is made', () => {
       preset: presets.statusObject,
       recognizers: [() => undefined],
       negotiate: false,
+      locales: { fr: { NOT_FOUND: 'Introuvable', 500: 'Erreur interne' }, 'pt-BR': {} },
+      defaultLocale: 'en-GB',
+      traceId: () => undefined,
     });
     expect(core.settings.validationStatus).toBe(422);
   });

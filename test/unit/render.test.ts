@@ -87,7 +87,7 @@ describe('render: headers', () => {
 describe('render: field issues in each envelope', () => {
   const issues = [
     { location: 'body', pointer: '/pins/0/cid', keyword: 'format', message: 'must match format "cid"' },
-    { location: 'body', pointer: '/name', keyword: 'required', message: 'is required' },
+    { location: 'body', pointer: '/name', keyword: 'required', message: 'is required', params: { missingProperty: 'name' } },
   ] as const;
   const thrown = () => errors.badRequest('Invalid Form Body', { issues });
 
@@ -102,11 +102,11 @@ describe('render: field issues in each envelope', () => {
     });
   });
 
-  it('problem-details: errors with detail and pointer (RFC 9457 §3)', () => {
+  it('problem-details: errors with detail and pointer (RFC 9457 §3), the keyword as code and its params, always', () => {
     expect(JSON.parse(body(thrown()).body as string)).toMatchObject({
       errors: [
-        { detail: 'must match format "cid"', pointer: '#/pins/0/cid' },
-        { detail: 'is required', pointer: '#/name' },
+        { detail: 'must match format "cid"', pointer: '#/pins/0/cid', code: 'format', params: {} },
+        { detail: 'is required', pointer: '#/name', code: 'required', params: { missingProperty: 'name' } },
       ],
     });
   });
@@ -118,7 +118,7 @@ describe('render: field issues in each envelope', () => {
   });
 
   it('error-message-code: details list; status-object: errors list', () => {
-    const item = { field: '/name', in: 'body', code: 'required', message: 'is required' };
+    const item = { field: '/name', in: 'body', code: 'required', message: 'is required', params: { missingProperty: 'name' } };
     expect(JSON.parse(body(thrown(), { envelope: 'error-message-code' }).body as string).details).toContainEqual(item);
     expect(JSON.parse(body(thrown(), { envelope: 'status-object' }).body as string).errors).toContainEqual(item);
   });

@@ -12,12 +12,17 @@ const pointer = fc.oneof(
   fc.constant(''),
   fc.array(fc.oneof(fc.string(), fc.constantFrom('0', 'cid', 'a b', '%', '#', '~0', 'ü')), { minLength: 1, maxLength: 4 }).map((tokens) => `/${tokens.join('/')}`),
 );
-const issue = fc.record({
-  location: fc.constantFrom('body', 'query', 'params', 'headers' as const),
-  pointer,
-  keyword: fc.string(),
-  message: text,
-});
+const param = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.array(fc.oneof(text, fc.integer(), fc.boolean()), { maxLength: 3 }));
+const issue = fc.record(
+  {
+    location: fc.constantFrom('body', 'query', 'params', 'headers' as const),
+    pointer,
+    keyword: text,
+    message: text,
+    params: fc.dictionary(fc.string(), param, { maxKeys: 3 }),
+  },
+  { requiredKeys: ['location', 'pointer', 'keyword', 'message'] },
+);
 const fault: fc.Arbitrary<PublicFault> = fc
   .record(
     {
@@ -33,6 +38,7 @@ const fault: fc.Arbitrary<PublicFault> = fc
       extras: fc.dictionary(fc.string(), fc.jsonValue() as fc.Arbitrary<never>, { maxKeys: 3 }),
       stack: text,
       cause: fc.jsonValue() as fc.Arbitrary<never>,
+      traceId: fc.stringMatching(/^[\w.:+/=-]{1,64}$/),
     },
     { requiredKeys: ['status', 'title', 'code', 'defaultCode', 'message'] },
   )
@@ -61,11 +67,11 @@ describe('the problem-details serialiser', () => {
       message: 'Invalid request',
       issues: [
         { location: 'body', pointer: '/name', keyword: 'required', message: 'is required' },
-        { location: 'query', pointer: '/a b', keyword: 'type', message: 'must be "string"' },
+        { location: 'query', pointer: '/a b', keyword: 'type', message: 'must be "string"', params: { type: 'string' } },
       ],
     };
     expect(problemDetailsJson(invalid)).toBe(
-      '{"type":"about:blank","title":"Bad Request","status":400,"detail":"Invalid request","errors":[{"detail":"is required","pointer":"#/name"},{"detail":"must be \\"string\\"","pointer":"#/a%20b","in":"query"}]}',
+      '{"type":"about:blank","title":"Bad Request","status":400,"detail":"Invalid request","errors":[{"detail":"is required","pointer":"#/name","code":"required","params":{}},{"detail":"must be \\"string\\"","pointer":"#/a%20b","in":"query","code":"type","params":{"type":"string"}}]}',
     );
     const limited: PublicFault = { status: 429, title: 'Too Many Requests', code: 'RATE_LIMITED', defaultCode: false, message: 'Slow down', retryAfter: 30 };
     expect(JSON.parse(problemDetailsJson(limited) as string)).toEqual({

@@ -13,7 +13,7 @@ const ENVELOPE_NAMES = Object.keys(ENVELOPES) as EnvelopeName[];
 const NESTED_FAILURE: Record<EnvelopeName, { contentType: string; body: string }> = {
   'problem-details': {
     contentType: 'application/problem+json',
-    body: '{"type":"about:blank","title":"Bad Request","status":400,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid"}]}',
+    body: '{"type":"about:blank","title":"Bad Request","status":400,"detail":"Request validation failed","errors":[{"detail":"must be string","pointer":"#/pins/0/cid","code":"type","params":{"type":"string"}}]}',
   },
   'numeric-code': {
     contentType: 'application/json; charset=utf-8',
@@ -21,11 +21,11 @@ const NESTED_FAILURE: Record<EnvelopeName, { contentType: string; body: string }
   },
   'error-message-code': {
     contentType: 'application/json; charset=utf-8',
-    body: '{"error":"Bad Request","message":"Request validation failed","code":"BAD_REQUEST","details":[{"field":"/pins/0/cid","in":"body","code":"type","message":"must be string"}]}',
+    body: '{"error":"Bad Request","message":"Request validation failed","code":"BAD_REQUEST","details":[{"field":"/pins/0/cid","in":"body","code":"type","message":"must be string","params":{"type":"string"}}]}',
   },
   'status-object': {
     contentType: 'application/json; charset=utf-8',
-    body: '{"status":{"code":400,"text":"Bad Request","message":"Request validation failed"},"errors":[{"field":"/pins/0/cid","in":"body","code":"type","message":"must be string"}]}',
+    body: '{"status":{"code":400,"text":"Bad Request","message":"Request validation failed"},"errors":[{"field":"/pins/0/cid","in":"body","code":"type","message":"must be string","params":{"type":"string"}}]}',
   },
   'reason-details': {
     contentType: 'application/json; charset=utf-8',
@@ -33,7 +33,7 @@ const NESTED_FAILURE: Record<EnvelopeName, { contentType: string; body: string }
   },
 };
 
-interface Probe {
+export interface Probe {
   readonly name: string;
   readonly path: string;
   readonly init?: RequestInit;
@@ -41,53 +41,53 @@ interface Probe {
   readonly issues: readonly FieldIssue[];
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', ...headers },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-const PROBES: readonly Probe[] = [
+export const PROBES: readonly Probe[] = [
   {
     name: 'nested type failure',
     path: '/pins',
     init: json({ pins: [{ cid: 1 }] }),
-    issues: [{ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string' }],
+    issues: [{ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string', params: { type: 'string' } }],
   },
   {
     name: 'required field points at the field, not its parent',
     path: '/pins',
     init: json({ pins: [{ name: 'x' }, { cid: 'bafy' }] }),
-    issues: [{ location: 'body', pointer: '/pins/0/cid', keyword: 'required', message: 'is required' }],
+    issues: [{ location: 'body', pointer: '/pins/0/cid', keyword: 'required', message: 'is required', params: {} }],
   },
   {
     name: 'missing top-level member',
     path: '/pins',
     init: json({}),
-    issues: [{ location: 'body', pointer: '/pins', keyword: 'required', message: 'is required' }],
+    issues: [{ location: 'body', pointer: '/pins', keyword: 'required', message: 'is required', params: {} }],
   },
   {
     name: 'additional property points at the extra field',
     path: '/pins',
     init: json({ pins: [{ cid: 'bafy', size: 3 }], admin: true }),
     issues: [
-      { location: 'body', pointer: '/admin', keyword: 'additionalProperties', message: 'is not allowed' },
-      { location: 'body', pointer: '/pins/0/size', keyword: 'additionalProperties', message: 'is not allowed' },
+      { location: 'body', pointer: '/admin', keyword: 'additionalProperties', message: 'is not allowed', params: {} },
+      { location: 'body', pointer: '/pins/0/size', keyword: 'additionalProperties', message: 'is not allowed', params: {} },
     ],
   },
   {
     name: 'a __proto__ member is just a field',
     path: '/pins',
     init: json('{"pins":[],"__proto__":{"polluted":true}}'),
-    issues: [{ location: 'body', pointer: '/__proto__', keyword: 'additionalProperties', message: 'is not allowed' }],
+    issues: [{ location: 'body', pointer: '/__proto__', keyword: 'additionalProperties', message: 'is not allowed', params: {} }],
   },
   {
     name: 'every problem at once (allErrors)',
     path: '/pins',
     init: json({ pins: [{ cid: '' }, { cid: 'ok', name: 7 }] }),
     issues: [
-      { location: 'body', pointer: '/pins/0/cid', keyword: 'minLength', message: 'must NOT have fewer than 1 characters' },
-      { location: 'body', pointer: '/pins/1/name', keyword: 'type', message: 'must be string' },
+      { location: 'body', pointer: '/pins/0/cid', keyword: 'minLength', message: 'must NOT have fewer than 1 characters', params: { limit: 1 } },
+      { location: 'body', pointer: '/pins/1/name', keyword: 'type', message: 'must be string', params: { type: 'string' } },
     ],
   },
   {
@@ -95,56 +95,56 @@ const PROBES: readonly Probe[] = [
     path: '/awkward',
     init: json({}),
     issues: [
-      { location: 'body', pointer: '/a~1b', keyword: 'required', message: 'is required' },
-      { location: 'body', pointer: '/m~0n', keyword: 'required', message: 'is required' },
-      { location: 'body', pointer: '/with space', keyword: 'required', message: 'is required' },
+      { location: 'body', pointer: '/a~1b', keyword: 'required', message: 'is required', params: {} },
+      { location: 'body', pointer: '/m~0n', keyword: 'required', message: 'is required', params: {} },
+      { location: 'body', pointer: '/with space', keyword: 'required', message: 'is required', params: {} },
     ],
   },
   {
     name: 'no JSON body at all',
     path: '/pins',
     init: { method: 'POST' },
-    issues: [{ location: 'body', pointer: '', keyword: 'type', message: 'must be object' }],
+    issues: [{ location: 'body', pointer: '', keyword: 'type', message: 'must be object', params: { type: 'object' } }],
   },
   {
     name: 'query value of the wrong type after coercion',
     path: '/search?limit=abc',
-    issues: [{ location: 'query', pointer: '/limit', keyword: 'type', message: 'must be integer' }],
+    issues: [{ location: 'query', pointer: '/limit', keyword: 'type', message: 'must be integer', params: { type: 'integer' } }],
   },
   {
     name: 'query format (ajv-formats)',
     path: '/search?since=yesterday',
-    issues: [{ location: 'query', pointer: '/since', keyword: 'format', message: 'must match format "date-time"' }],
+    issues: [{ location: 'query', pointer: '/since', keyword: 'format', message: 'must match format "date-time"', params: { format: 'date-time' } }],
   },
   {
     name: 'unknown query parameter',
     path: '/search?limti=5',
-    issues: [{ location: 'query', pointer: '/limti', keyword: 'additionalProperties', message: 'is not allowed' }],
+    issues: [{ location: 'query', pointer: '/limti', keyword: 'additionalProperties', message: 'is not allowed', params: {} }],
   },
   {
     name: 'path parameter',
     path: '/items/abc',
-    issues: [{ location: 'params', pointer: '/id', keyword: 'type', message: 'must be integer' }],
+    issues: [{ location: 'params', pointer: '/id', keyword: 'type', message: 'must be integer', params: { type: 'integer' } }],
   },
   {
     name: 'missing header',
     path: '/versioned',
-    issues: [{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required' }],
+    issues: [{ location: 'headers', pointer: '/x-api-version', keyword: 'required', message: 'is required', params: {} }],
   },
   {
     name: 'header value not allowed',
     path: '/versioned',
     init: { headers: { 'x-api-version': '3' } },
-    issues: [{ location: 'headers', pointer: '/x-api-version', keyword: 'enum', message: 'must be equal to one of the allowed values' }],
+    issues: [{ location: 'headers', pointer: '/x-api-version', keyword: 'enum', message: 'must be equal to one of the allowed values', params: { allowedValues: ['1', '2'] } }],
   },
   {
     name: 'issues from several parts, in request order',
     path: '/items/0/pins?limit=0',
     init: json({ pins: 'none' }),
     issues: [
-      { location: 'params', pointer: '/id', keyword: 'minimum', message: 'must be >= 1' },
-      { location: 'query', pointer: '/limit', keyword: 'minimum', message: 'must be >= 1' },
-      { location: 'body', pointer: '/pins', keyword: 'type', message: 'must be array' },
+      { location: 'params', pointer: '/id', keyword: 'minimum', message: 'must be >= 1', params: { comparison: '>=', limit: 1 } },
+      { location: 'query', pointer: '/limit', keyword: 'minimum', message: 'must be >= 1', params: { comparison: '>=', limit: 1 } },
+      { location: 'body', pointer: '/pins', keyword: 'type', message: 'must be array', params: { type: 'array' } },
     ],
   },
 ];
@@ -294,7 +294,7 @@ export function describeValidationContract(harness: ValidationHarness): void {
           title: 'Unprocessable Entity',
           status: 422,
           detail: 'Request validation failed',
-          errors: [{ detail: 'must be string', pointer: '#/pins/0/cid' }],
+          errors: [{ detail: 'must be string', pointer: '#/pins/0/cid', code: 'type', params: { type: 'string' } }],
         });
       } finally {
         await app.close();

@@ -31,7 +31,7 @@ describe('precompiledValidators: validation where code generation is forbidden',
       thrown = error;
     }
     expect(isHttpError(thrown)).toBe(true);
-    expect((thrown as { issues: unknown }).issues).toEqual([{ location: 'body', pointer: '/cid', keyword: 'type', message: 'must be string' }]);
+    expect((thrown as { issues: unknown }).issues).toEqual([{ location: 'body', pointer: '/cid', keyword: 'type', message: 'must be string', params: { type: 'string' } }]);
   });
 
   it('a schema without $id, or with no such export, fails at setup', () => {

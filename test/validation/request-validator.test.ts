@@ -74,11 +74,11 @@ describe('the schema cache', () => {
   it('the shared compiler for an options object: coercing unless coerceTypes is false', () => {
     const shared = realAjvs();
     const defaults = () => shared;
-    expect(compilerFor({}, defaults).stringAjv).toBe(shared.coercingAjv);
-    expect(compilerFor({ coerceTypes: false }, defaults).stringAjv).toBe(shared.ajv);
+    expect(compilerFor({}, defaults)().stringAjv).toBe(shared.coercingAjv);
+    expect(compilerFor({ coerceTypes: false }, defaults)().stringAjv).toBe(shared.ajv);
     const mine = new Ajv();
-    expect(compilerFor({ ajv: mine }, () => { throw new Error('the shared instances are not needed'); })).toMatchObject({ ajv: mine, stringAjv: mine });
-    expect(() => compilerFor({ queryAjv: mine }, defaults)).toThrow(/queryAjv needs ajv/);
+    expect(compilerFor({ ajv: mine }, () => { throw new Error('the shared instances are not needed'); })()).toMatchObject({ ajv: mine, stringAjv: mine });
+    expect(() => compilerFor({ queryAjv: mine }, defaults)).toThrow(/validate\(\) option "queryAjv" needs "ajv" too/);
   });
 });
 
@@ -91,14 +91,15 @@ describe('setup-time errors', () => {
     ['an unknown keyword (strict mode)', { query: { type: 'object', propertiez: {} } }, /the query schema is invalid: strict mode: unknown keyword: "propertiez"/],
     ['an unknown format', { body: { type: 'string', format: 'cid' } }, /unknown format "cid"/],
     ['an async schema', { body: { $async: true, type: 'object' } }, /async/],
-    ['a schema that is not one', { body: 'object' }, /must be a JSON Schema object/],
-    ['an unknown part', { cookies: { type: 'object' } }, /no "cookies" part/],
+    ['a schema that is not one', { body: 'object' }, /validate\(\) schema "body" is "object"; allowed: a JSON Schema \(an object, or true or false\)/],
+    ['an unknown part', { cookies: { type: 'object' } }, /unknown validate\(\) schema "cookies"; the schemas are body, query, params, headers/],
+    ['a typo of a part', { bdy: { type: 'object' } }, /unknown validate\(\) schema "bdy" \(did you mean "body"\?\)/],
   ])('%s throws when validate() is made', (_name, schemas, message) => {
     expect(() => createRequestValidator(freshCompiler(), schemas as never)).toThrow(message);
   });
 
   it('a bad status and a non-Ajv are refused', () => {
-    expect(() => createRequestValidator(freshCompiler(), {}, { validationStatus: 418 as 400 })).toThrow(/400 or 422/);
+    expect(() => createRequestValidator(freshCompiler(), {}, { validationStatus: 418 as 400 })).toThrow(/validate\(\) option "validationStatus" is 418 \(a number\); allowed: 400 or 422/);
     expect(() => createSchemaCompiler({} as AjvLike)).toThrow(/must be an Ajv instance/);
   });
 });
@@ -127,7 +128,7 @@ describe('validateRequest', () => {
 
   it('the body is never coerced', () => {
     const error = failure(() => createRequestValidator(compiler, { body: { type: 'object', properties: { n: { type: 'integer' } } } }).validateRequest({ body: { n: '1' } }));
-    expect(error.issues).toEqual([{ location: 'body', pointer: '/n', keyword: 'type', message: 'must be integer' }]);
+    expect(error.issues).toEqual([{ location: 'body', pointer: '/n', keyword: 'type', message: 'must be integer', params: { type: 'integer' } }]);
   });
 
   it(`caps the issues of all parts together at ${MAX_ISSUES}`, () => {
@@ -136,7 +137,7 @@ describe('validateRequest', () => {
     const error = failure(() => validator.validateRequest({ query, body: { pins: Array.from({ length: 5000 }, () => ({ cid: 1 })) } }));
     expect(error.issues).toHaveLength(MAX_ISSUES);
     expect(error.issues?.slice(0, 80).every((i) => i.location === 'query')).toBe(true);
-    expect(error.issues?.[80]).toEqual({ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string' });
+    expect(error.issues?.[80]).toEqual({ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string', params: { type: 'string' } });
     expect(error.issues?.[99]?.pointer).toBe('/pins/19/cid');
   });
 

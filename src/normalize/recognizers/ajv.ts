@@ -2,6 +2,7 @@ import type { FieldIssue, IssueLocation } from '../../fault/field-issue.js';
 import { MAX_ISSUES } from '../../fault/field-issue.js';
 import { childPointer, isJsonPointer } from '../../fault/json-pointer.js';
 import type { FaultInput } from '../fault-input.js';
+import { ajvParams } from '../issues/rule.js';
 import { read, readString } from '../read.js';
 
 /**
@@ -30,7 +31,11 @@ function isAjvError(value: unknown): value is AjvErrorLike {
 
 /**
  * ajv errors as field issues. `required`, `dependentRequired` and `additionalProperties` point at
- * the field itself (ajv reports the parent object); the pointer's tokens are escaped (RFC 6901).
+ * the field itself (ajv reports the parent object), and ajv's English message for them (which
+ * names the field the pointer now shows) becomes `is required` / `is not allowed`; a message
+ * localised before (ajv-i18n) is kept. The pointer's tokens are escaped (RFC 6901). The params that
+ * describe the rule (`limit`, `type`, `allowedValues`, `format`, …) are kept, never what came from
+ * the request.
  */
 export function issuesFromAjv(errors: readonly AjvErrorLike[], location: IssueLocation): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -40,22 +45,26 @@ export function issuesFromAjv(errors: readonly AjvErrorLike[], location: IssueLo
     let pointer = readString(error, 'instancePath') ?? '';
     // ajv's own paths are pointers; a look-alike's arbitrary text must not leave as one.
     if (!isJsonPointer(pointer)) pointer = '';
-    let message = readString(error, 'message') ?? 'is invalid';
+    const own = readString(error, 'message');
+    let message = own ?? 'is invalid';
+    // ajv's own wording is English and starts with "must"; ajv-i18n's is anything else.
+    const english = own === undefined || own.startsWith('must ');
     const params = read(error, 'params');
     if (keyword === 'required' || keyword === 'dependentRequired' || keyword === 'dependencies') {
       const missing = readString(params, 'missingProperty');
       if (missing !== undefined) {
         pointer = childPointer(pointer, missing);
-        message = 'is required';
+        if (english) message = 'is required';
       }
     } else if (keyword === 'additionalProperties' || keyword === 'unevaluatedProperties') {
       const extra = readString(params, keyword === 'additionalProperties' ? 'additionalProperty' : 'unevaluatedProperty');
       if (extra !== undefined) {
         pointer = childPointer(pointer, extra);
-        message = 'is not allowed';
+        if (english) message = 'is not allowed';
       }
     }
-    issues.push({ location, pointer, keyword, message });
+    const kept = ajvParams(keyword, params);
+    issues.push(kept === undefined ? { location, pointer, keyword, message } : { location, pointer, keyword, message, params: kept });
   }
   return issues;
 }

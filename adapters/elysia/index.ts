@@ -1,0 +1,74 @@
+// faultline for Elysia (Bun): one plugin whose `.onError` renders every error of the app, Elysia's
+// own (unmatched routes, bodies that do not parse, schema validation, `status()`) included.
+import { Elysia } from 'elysia';
+import {
+  createFaultline,
+  logToConsole,
+  readJsonBody,
+  STALE_HEADERS,
+  withExistingVary,
+  type ErrorResponse,
+  type Faultline,
+  type FaultlineOptions,
+  type JsonBodyOptions,
+} from '../../src/kit.js';
+import { ELYSIA_RECOGNIZERS, thrownOf } from './elysia-errors.js';
+import { facts } from './request-facts.js';
+
+export type { FaultlineOptions, JsonBodyOptions } from '../../src/kit.js';
+export { validate, type ElysiaValidateHook, type RequestSchemas, type ValidateOptions } from './validate.js';
+export { rateLimit, type ElysiaRateLimitOptions, type RateLimitContext } from './rate-limit.js';
+
+/** The headers Elysia lets a handler set before the response exists. */
+type SetHeaders = Record<string, string | number | string[] | undefined>;
+
+/**
+ * The plugin: `new Elysia().use(errorHandler(options))`, before the routes. Its `.onError` is
+ * global, so it answers for every route of the app it is used on, and for the unmatched ones
+ * (Elysia reports those as `NOT_FOUND`). Elysia itself fails on `throw null` and `throw undefined`
+ * before any `.onError` runs: see the guide for the one-line fix.
+ */
+export function errorHandler(options?: FaultlineOptions): Elysia {
+  const faultline = core(options);
+  return new Elysia().onError({ as: 'global' }, function faultlineErrorHandler({ error, request, set }) {
+    return respond(faultline, thrownOf(error, request), request, set.headers as SetHeaders);
+  }) as unknown as Elysia;
+}
+
+// The one configured core; Elysia's own errors are recognised before the core's families.
+function core(options: FaultlineOptions = {}): Faultline {
+  return createFaultline({ ...options, recognizers: [...ELYSIA_RECOGNIZERS, ...(options.recognizers ?? [])] }, logToConsole);
+}
+
+/**
+ * A body parser for a route, `{ parse: jsonBody({ limit }) }`, or the app, `.onParse(jsonBody())`:
+ * a JSON body up to `limit` bytes (default 100 kB), its failures in the envelope as on every
+ * framework (413, or 400 without echoing the body). Other content types go on to Elysia's parsers.
+ */
+export function jsonBody(options?: JsonBodyOptions): (context: { request: Request }) => Promise<unknown> {
+  return function faultlineJsonBody({ request }) {
+    return readJsonBody(request, options);
+  };
+}
+
+/**
+ * Elysia adds the headers a handler set (`set.headers`) to the error response, after its own:
+ * those describing a body that is not sent go, and `Vary` joins the error's own.
+ */
+function respond(faultline: Faultline, thrown: unknown, request: Request, set: SetHeaders): Response {
+  const response = faultline.handle(thrown, facts(request));
+  let vary: SetHeaders[string];
+  // A handler may spell a name as it likes (`set.headers.ETag`); HTTP does not care, nor does this.
+  for (const name of Object.keys(set)) {
+    const lower = name.toLowerCase();
+    if (STALE.has(lower)) delete set[name];
+    else if (lower === 'vary') vary = set[name];
+  }
+  return build(response, withExistingVary(response.headers, Array.isArray(vary) ? vary.join(', ') : vary));
+}
+
+const STALE: ReadonlySet<string> = new Set(STALE_HEADERS);
+
+function build(response: ErrorResponse, headers: Readonly<Record<string, string>>): Response {
+  return new Response(response.body, { status: response.status, headers });
+}

@@ -1,0 +1,4 @@
+import { describeAdapterContract } from '../harness/contract.js';
+import { fetchHarness } from '../harness/fetch.js';
+
+describeAdapterContract(fetchHarness);

@@ -1,0 +1,4 @@
+import { describeValidationContract } from './contract.js';
+import { elysiaValidationHarness } from './elysia-app.js';
+
+describeValidationContract(elysiaValidationHarness);
