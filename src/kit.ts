@@ -17,7 +17,10 @@ export {
   type ErrorFactory,
   type FactoryInit,
 } from './errors/define-errors.js';
-export { routeNotFound } from './errors/route-not-found.js';
+export { routeNotFound, UNMATCHED_ROUTE, type UnmatchedRoute } from './errors/route-not-found.js';
+export { allowValue, methodNotAllowed, type AllowedMethodsReader } from './routes/allowed-methods.js';
+export { expressRouteMethods, type ExpressAppLike } from './routes/express-routes.js';
+export { fastifyRouteMethods, type FastifyLike } from './routes/fastify-routes.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
 export { isUnexpected } from './fault/unexpected.js';

@@ -48,6 +48,12 @@ export interface FaultlineOptions {
    * `application/json`, with `Vary: Accept`. Default `true`; `false` always sends the envelope's type.
    */
   negotiate?: boolean;
+  /**
+   * A request no route matched, on a path routes serve for other methods, is a 405 with `Allow`
+   * listing them (RFC 9110 §15.5.6), not a 404: `GET /pins/:id` then `DELETE /pins/7`. The router
+   * is read only for unmatched requests. Default `true`; `false` keeps every unmatched route a 404.
+   */
+  methodNotAllowed?: boolean;
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
@@ -68,6 +74,7 @@ export interface Settings extends NormalizeSettings {
   readonly challenge: string | undefined;
   readonly rateLimitHeaders: RateLimitHeaderStandard;
   readonly negotiate: boolean;
+  readonly methodNotAllowed: boolean;
 }
 
 /** Checks and resolves options. Throws at setup time, never at request time. */
@@ -108,5 +115,6 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     allowedHeaders,
     rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
     negotiate: merged.negotiate !== false,
+    methodNotAllowed: merged.methodNotAllowed !== false,
   };
 }

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import {
   createFaultline,
+  expressRouteMethods,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
@@ -29,10 +30,15 @@ export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
   };
 }
 
-/** The last ordinary middleware: turns "no route matched" into a 404 error for `errorHandler`. */
+/**
+ * The last ordinary middleware: turns "no route matched" into an error for `errorHandler`, a 404,
+ * or a 405 with `Allow` when the app's routes serve the path for other methods (read from the
+ * app's router then, for this request only).
+ */
 export function notFound(): RequestHandler {
   return function faultlineNotFound(req: Request, _res: Response, next: (error?: unknown) => void) {
-    next(routeNotFound(req.method, pathOf(req)));
+    const path = pathOf(req);
+    next(routeNotFound(req.method, path, () => expressRouteMethods(req.app, path)));
   };
 }
 

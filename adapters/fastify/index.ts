@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createFaultline,
+  fastifyRouteMethods,
   routeNotFound,
   headerText,
   STALE_HEADERS,
@@ -28,7 +29,7 @@ export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
   const faultline = createFaultline(options);
   const plugin = ((instance: FastifyInstance, _options: unknown, done: (error?: Error) => void) => {
     instance.setErrorHandler((error: FastifyError, request, reply) => handleError(faultline, error, request, reply));
-    instance.setNotFoundHandler((request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply));
+    instance.setNotFoundHandler((request, reply) => handleError(faultline, unmatched(instance, request), request, reply));
     done();
   }) as FaultlinePlugin;
   plugin[Symbol.for('skip-override')] = true;
@@ -39,7 +40,13 @@ export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
 /** A not-found handler on its own, for `app.setNotFoundHandler(notFound(options))` in a scope. */
 export function notFound(options?: FaultlineOptions): (request: FastifyRequest, reply: FastifyReply) => void {
   const faultline = createFaultline(options);
-  return (request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply);
+  return (request, reply) => handleError(faultline, unmatched(request.server, request), request, reply);
+}
+
+/** The unmatched route's error: a 404, or a 405 when Fastify's router serves the path for other methods. */
+function unmatched(instance: FastifyInstance, request: FastifyRequest): Error {
+  const path = pathOf(request);
+  return routeNotFound(request.method, path, () => fastifyRouteMethods(instance, path));
 }
 
 function handleError(faultline: Faultline, error: unknown, request: FastifyRequest, reply: FastifyReply): void {

@@ -13,6 +13,7 @@ import {
   type Faultline,
   type FaultlineOptions,
 } from '../../src/kit.js';
+import { honoRouteMethods, type HonoAppLike } from './allowed-methods.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
@@ -30,12 +31,24 @@ export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): E
   };
 }
 
-/** The unmatched-route handler: `app.notFound(notFound(options))`, worded as on every framework. */
-export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E> {
-  const faultline = createFaultline(options);
+/**
+ * The unmatched-route handler, worded as on every framework: `app.notFound(notFound(app, options))`.
+ * Given the app, a path its routes serve for other methods is a 405 with `Allow` (Hono hands a
+ * not-found handler no way to reach the app's router). `notFound(options)` answers 404 only.
+ */
+export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E>;
+export function notFound<E extends Env = Env>(app: HonoAppLike, options?: FaultlineOptions): NotFoundHandler<E>;
+export function notFound<E extends Env = Env>(first?: HonoAppLike | FaultlineOptions, second?: FaultlineOptions): NotFoundHandler<E> {
+  const app = isApp(first) ? first : undefined;
+  const faultline = createFaultline(app === undefined ? (first as FaultlineOptions | undefined) : second);
   return function faultlineNotFound(c) {
-    return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url)));
+    const read = app === undefined ? undefined : () => honoRouteMethods(app, c);
+    return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url), read));
   };
+}
+
+function isApp(value: unknown): value is HonoAppLike {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { routes?: unknown }).routes) && typeof (value as { fetch?: unknown }).fetch === 'function';
 }
 
 /**

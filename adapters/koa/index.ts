@@ -9,6 +9,7 @@ import {
   type ErrorResponse,
   type FaultlineOptions,
 } from '../../src/kit.js';
+import { koaRouteMethods } from './allowed-methods.js';
 import { emitError } from './error-event.js';
 import { facts, pathOf } from './request-facts.js';
 
@@ -44,26 +45,32 @@ export function errorHandler(options?: FaultlineOptions): Middleware {
 }
 
 /**
- * A terminal middleware, registered last: makes "no route matched" an error for `errorHandler`.
- * Optional, as `errorHandler` already renders Koa's implicit 404 the same way.
+ * A terminal middleware, registered last: makes "no route matched" an error for `errorHandler`
+ * (a 404, or a 405 with `Allow` when `@koa/router` serves the path for other methods). Optional, as
+ * `errorHandler` already renders Koa's implicit 404 the same way.
  */
 export function notFound(): Middleware {
   return function faultlineNotFound(ctx: Context): never {
-    throw routeNotFound(ctx.method, pathOf(ctx));
+    throw unmatched(ctx);
   };
+}
+
+function unmatched(ctx: Context): HttpError {
+  return routeNotFound(ctx.method, pathOf(ctx), () => koaRouteMethods(ctx));
 }
 
 /**
  * What Koa would answer with its plain-text status body: its own 404 when nothing set a status or a
- * body (no route matched), or an error status a route set without a body (`ctx.status = 403`).
- * A body explicitly set to `null` is the route's choice of an empty response and is kept.
+ * body (no route matched: a 404, or a 405 when `@koa/router` serves the path for other methods), or
+ * an error status a route set without a body (`ctx.status = 403`; `@koa/router`'s `allowedMethods()`
+ * 405, whose `Allow` stays). A body explicitly set to `null` is the route's choice and is kept.
  */
 function unansweredError(ctx: Context): HttpError | undefined {
   if (ctx.respond === false || ctx.headerSent || !ctx.writable) return undefined;
   if (ctx.body !== null && ctx.body !== undefined) return undefined;
   const response = ctx.response as unknown as { _explicitStatus?: boolean; _explicitNullBody?: boolean };
   if (response._explicitNullBody === true) return undefined;
-  if (response._explicitStatus !== true) return ctx.status === 404 ? routeNotFound(ctx.method, pathOf(ctx)) : undefined;
+  if (response._explicitStatus !== true) return ctx.status === 404 ? unmatched(ctx) : undefined;
   return ctx.status >= 400 ? new HttpError(ctx.status) : undefined;
 }
 

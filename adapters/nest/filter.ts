@@ -2,6 +2,7 @@
 // writes the response, on platform-express and platform-fastify alike.
 import { BadRequestException, Catch, HttpException, Inject, NotFoundException, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { createFaultline, routeNotFound, type Faultline, type FaultlineOptions, type RequestFacts } from '../../src/kit.js';
+import { nestRouteMethods } from './allowed-methods.js';
 import { abort, headersSent, requestFacts, write } from './http.js';
 
 /** The injection token `FaultlineModule.forRoot(options)` provides the options under. */
@@ -45,8 +46,9 @@ export function answer(faultline: Faultline, exception: unknown, host: Arguments
     abort(res);
     return;
   }
-  const facts = requestFacts(http.getRequest());
-  write(res, faultline.handle(original(exception, facts), facts));
+  const req: unknown = http.getRequest();
+  const facts = requestFacts(req);
+  write(res, faultline.handle(original(exception, facts, req), facts));
 }
 
 /**
@@ -56,14 +58,17 @@ export function answer(faultline: Faultline, exception: unknown, host: Arguments
  * originals and words them the same on every framework. Only that wrapping is undone, recognised
  * by the test Nest itself applies before wrapping; an exception the app throws stays as it is.
  * Nest's unmatched route throws `Cannot GET /path?query`; faultline's `routeNotFound` words it as
- * every other adapter does, without the query.
+ * every other adapter does, without the query, and makes it a 405 when the platform's router serves
+ * the path for other methods.
  */
-function original(exception: unknown, facts: RequestFacts): unknown {
+function original(exception: unknown, facts: RequestFacts, req: unknown): unknown {
   try {
     if (!(exception instanceof HttpException)) return exception;
     if (exception instanceof NotFoundException) {
       const prefix = `Cannot ${facts.method} ${facts.path}`;
-      if (exception.message === prefix || exception.message.startsWith(`${prefix}?`)) return routeNotFound(facts.method, facts.path);
+      if (exception.message === prefix || exception.message.startsWith(`${prefix}?`)) {
+        return routeNotFound(facts.method, facts.path, () => nestRouteMethods(req, facts.path));
+      }
       return exception;
     }
     const wrapper = Object.getPrototypeOf(exception) as unknown;

@@ -45,6 +45,7 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   preset,
   recognizers: arrayOf(isFunction, 'an array of recognizer functions'),
   negotiate: isBoolean,
+  methodNotAllowed: isBoolean,
 };
 
 /** A preset's members: the options a preset may set, its name and its documented catalog. */
@@ -59,6 +60,7 @@ export const PRESET_RULES: OptionRules<Preset> = {
   exposeHeaders: FAULTLINE_OPTION_RULES.exposeHeaders,
   rateLimitHeaders: FAULTLINE_OPTION_RULES.rateLimitHeaders,
   negotiate: FAULTLINE_OPTION_RULES.negotiate,
+  methodNotAllowed: FAULTLINE_OPTION_RULES.methodNotAllowed,
   name: isString,
   errors: satisfies('a catalog made by defineErrors()', isObject),
 };

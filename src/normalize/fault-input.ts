@@ -31,6 +31,8 @@ export interface FaultPolicy {
   readonly keepDebug: boolean;
   /** The status of validation failures: 400 (default) or 422. */
   readonly validationStatus: number;
+  /** An unmatched route whose path other methods serve is a 405 with `Allow` (default), not a 404. */
+  readonly methodNotAllowed?: boolean;
 }
 
 // Codes are identifiers for programs: `INSUFFICIENT_FUNDS`, `missing_scope`, `2fa_required`.

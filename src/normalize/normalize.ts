@@ -11,15 +11,18 @@ import { fromHonoHttpException } from './recognizers/hono.js';
 import { fromNestHttpException } from './recognizers/nest.js';
 import { fromRateLimiterRes } from './recognizers/rate-limiter.js';
 import { fromStatusBearing } from './recognizers/status-bearing.js';
+import { fromUnmatchedRoute } from './recognizers/unmatched-route.js';
 
 /** A function that recognises one family of thrown values. */
 export type Recognizer = (thrown: unknown, policy?: FaultPolicy) => FaultInput | undefined;
 
 /**
- * The families faultline knows, most specific first: body-parser errors are http-errors, Nest's and
- * Hono's exceptions carry a `status` too, so the generic status reader comes last.
+ * The families faultline knows, most specific first: an unmatched route (a 405 or a 404) is one of
+ * faultline's own errors, body-parser errors are http-errors, Nest's and Hono's exceptions carry a
+ * `status` too, so the generic status reader comes last.
  */
 export const RECOGNIZERS: readonly Recognizer[] = [
+  fromUnmatchedRoute,
   fromFaultlineError,
   fromRateLimiterRes,
   fromAjv,

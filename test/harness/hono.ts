@@ -10,7 +10,7 @@ export function honoApp(spec: AppSpec): Hono {
   const app = new Hono();
   app.use(errorBoundary(spec.options));
   app.onError(errorHandler(spec.options));
-  app.notFound(notFound(spec.options));
+  app.notFound(notFound(app, spec.options));
   app.all('/throw/:name', (c) => {
     throw thrower(spec, c.req.param('name'))();
   });

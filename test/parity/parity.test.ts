@@ -14,6 +14,9 @@ interface Probe {
   readonly scenario?: { readonly name: string; readonly route: 'throw' | 'async' };
   /** The content type every framework must send, when the probe is about it. */
   readonly contentType?: (envelope: EnvelopeName) => string;
+  /** The status and `Allow` every framework must send, when the probe is about them (`null`: no `Allow`). */
+  readonly status?: number;
+  readonly allow?: string | null;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -37,6 +40,13 @@ const PROBES: readonly Probe[] = [
   { name: 'Accept excludes both: the envelope type, never a 406', path: '/throw/catalog-409', init: { headers: { accept: 'text/html' } }, contentType: envelopeType },
   { name: 'Accept: JSON with CORS Vary kept', path: '/cors/faultline-401', init: { headers: { accept: 'application/json' } }, contentType: () => JSON_TYPE },
   { name: 'stale headers removed', path: '/stale/faultline-429' },
+  // A path served for other methods is a 405 with Allow, read from each framework's own router.
+  { name: 'known path, wrong method: 405 with Allow', path: '/ok', init: { method: 'DELETE' }, status: 405, allow: 'GET, HEAD' },
+  { name: 'POST-only path, GET: 405 with Allow: POST', path: '/json', init: { method: 'GET' }, status: 405, allow: 'POST' },
+  { name: 'a parameterised path, wrong method: 405', path: '/cors/faultline-401', init: { method: 'PUT' }, status: 405, allow: 'GET, HEAD' },
+  { name: 'HEAD of a POST-only path: 405, no body', path: '/json', init: { method: 'HEAD' }, status: 405, allow: 'POST' },
+  { name: 'OPTIONS of a known path is left to CORS middleware: 404', path: '/ok', init: { method: 'OPTIONS' }, status: 404, allow: null },
+  { name: 'a path no route serves stays 404, whatever the method', path: '/ok/deeper', init: { method: 'DELETE' }, status: 404, allow: null },
   {
     name: 'malformed JSON',
     path: '/json',
@@ -83,6 +93,8 @@ describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('parity: %s', (envelope)
     const [first, ...rest] = seen as [(typeof seen)[0], ...typeof seen];
     expect(first.res.status).toBeGreaterThanOrEqual(400);
     if (probe.contentType !== undefined) expect(first.res.headers.get('content-type')).toBe(probe.contentType(envelope));
+    if (probe.status !== undefined) expect(first.res.status).toBe(probe.status);
+    if (probe.allow !== undefined) expect(first.res.headers.get('allow')).toBe(probe.allow);
     for (const other of rest) {
       const label = `${other.framework} vs ${first.framework}`;
       expect(other.res.status, label).toBe(first.res.status);

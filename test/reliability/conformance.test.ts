@@ -11,6 +11,9 @@ interface Row {
   readonly requirement: string;
   readonly thrown: () => unknown;
   readonly method?: string;
+  /** A harness path asked instead of `/throw/row` and `/async/row` (the row is about routing). */
+  readonly path?: string;
+  readonly requestHeaders?: Readonly<Record<string, string>>;
   readonly options?: FaultlineOptions;
   readonly status: number;
   /** Header expectations: exact value, a pattern, or null for "absent". */
@@ -55,6 +58,46 @@ export const CONFORMANCE: readonly Row[] = [
     method: 'DELETE',
     status: 405,
     headers: { allow: 'GET, HEAD, OPTIONS' },
+    body: 'json',
+  },
+  {
+    rfc: 'RFC 9110 §15.5.6',
+    requirement: 'a path the routes serve, asked with another method, is a 405 with Allow listing their methods (HEAD with GET)',
+    thrown: () => undefined,
+    path: '/ok',
+    method: 'DELETE',
+    status: 405,
+    headers: { allow: 'GET, HEAD' },
+    body: 'json',
+    check: (res) => expect(JSON.parse(res.body)).toMatchObject({ status: 405, detail: 'DELETE is not allowed on /ok' }),
+  },
+  {
+    rfc: 'RFC 9110 §15.5.5',
+    requirement: 'a path no route serves, for any method, stays a 404 without Allow',
+    thrown: () => undefined,
+    path: '/ok/deeper',
+    method: 'DELETE',
+    status: 404,
+    headers: { allow: null },
+    body: 'json',
+  },
+  {
+    rfc: 'RFC 9110 §12.5.1, §15.5.7',
+    requirement: 'Accept preferring application/json gets the same body as application/json, with Vary: Accept; never a 406',
+    thrown: () => errors.notFound(),
+    requestHeaders: { accept: 'application/problem+json;q=0.5, application/json' },
+    status: 404,
+    headers: { 'content-type': 'application/json; charset=utf-8', vary: 'Accept' },
+    body: 'json',
+    check: (res) => expect(JSON.parse(res.body)).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not Found' }),
+  },
+  {
+    rfc: 'RFC 9110 §12.5.1, §15.5.7',
+    requirement: 'Accept excluding every JSON type still gets the envelope type (an error is never a 406)',
+    thrown: () => errors.conflict(),
+    requestHeaders: { accept: 'text/html' },
+    status: 409,
+    headers: { 'content-type': 'application/problem+json', vary: 'Accept' },
     body: 'json',
   },
   {
@@ -218,8 +261,8 @@ describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: protocol con
   it.each(CONFORMANCE.map((row, index) => [`${row.rfc}: ${row.requirement}`, index] as const))('%s', async (_title, index) => {
     const row = CONFORMANCE[index] as Row;
     const app = apps.get(index) as RunningApp;
-    for (const route of ['throw', 'async']) {
-      const res = await rawRequest(`${app.url}/${route}/row`, { method: row.method ?? 'GET' });
+    for (const path of row.path === undefined ? ['/throw/row', '/async/row'] : [row.path]) {
+      const res = await rawRequest(`${app.url}${path}`, { method: row.method ?? 'GET', ...(row.requestHeaders === undefined ? {} : { headers: { ...row.requestHeaders } }) });
       expect(res.status).toBe(row.status);
       for (const [name, expected] of Object.entries(row.headers ?? {})) {
         const actual = header(res, name);

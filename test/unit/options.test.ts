@@ -19,6 +19,7 @@ const BAD: readonly (readonly [string, Record<string, unknown>, RegExp])[] = [
   ['a header name with a space', { exposeHeaders: ['X Trace'] }, /option "exposeHeaders" is invalid: item 0 is "X Trace", not a header name/],
   ['a domain class instead of a mapping', { map: [Error] }, /option "map" is invalid: item 0 is a function, not a mapping made by map\(\)/],
   ['negotiate as a number', { negotiate: 0 }, /option "negotiate" is 0 \(a number\); allowed: true or false/],
+  ['methodNotAllowed as a string', { methodNotAllowed: 'no' }, /option "methodNotAllowed" is "no"; allowed: true or false/],
   ['a variant that is not an envelope', { variants: { 413: 'flat' } }, /option "variants" is invalid: "413" is "flat", not/],
 ];
 
@@ -52,6 +53,7 @@ describe('options are checked when the handler is made', () => {
       preset: presets.statusObject,
       recognizers: [() => undefined],
       negotiate: false,
+      methodNotAllowed: false,
     });
     expect(core.settings.validationStatus).toBe(422);
   });
