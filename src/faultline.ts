@@ -1,3 +1,4 @@
+import { CLIENT_CLOSED_REQUEST, isClientAbort } from './connection/client-abort.js';
 import type { Fault } from './fault/fault.js';
 import { negotiated } from './negotiation/negotiated.js';
 import { normalizeWith } from './normalize/normalize.js';
@@ -17,7 +18,10 @@ export interface Faultline {
    * a body; its `Accept` the media type). Never throws.
    */
   render(fault: Fault, request?: RequestFacts): ErrorResponse;
-  /** normalize, tell `onError`, render: the whole error path an adapter calls. Never throws. */
+  /**
+   * normalize, tell `onError`, render: the whole error path an adapter calls. Never throws. A
+   * request its client abandoned is told to `onError` as 499; the adapter writes nothing for it.
+   */
   handle(thrown: unknown, request: RequestFacts): ErrorResponse;
 }
 
@@ -35,7 +39,7 @@ export function createFaultline(options: FaultlineOptions = {}): Faultline {
     render: renderFault,
     handle(thrown, request) {
       try {
-        const fault = normalizeFault(thrown);
+        const fault = isClientAbort(thrown, request) ? CLIENT_CLOSED_REQUEST : normalizeFault(thrown);
         if (settings.onError !== undefined) {
           try {
             settings.onError(fault, thrown, request);

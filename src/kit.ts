@@ -63,6 +63,8 @@ export { varyWith, withExistingVary } from './headers/vary.js';
 export { headerText } from './headers/header-text.js';
 export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-type.js';
 
+export { CLIENT_CLOSED_REQUEST, isClientAbort } from './connection/client-abort.js';
+export { nodeHttpVersion, nodeRequestAborted, type NodeRequestLike } from './connection/node-connection.js';
 export type { ErrorResponse } from './render/error-response.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';

@@ -18,6 +18,7 @@ export { rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
 /**
  * The error middleware: `app.use(errorHandler(options))`, after every route. Once headers have
  * been sent nothing can be corrected, so the error goes to Express, which closes the connection.
+ * A client that has gone (an aborted upload) is told to `onError` as 499 and sent nothing.
  */
 export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
   const faultline = createFaultline(options);
@@ -26,7 +27,13 @@ export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
       next(error);
       return;
     }
-    write(res, faultline.handle(error, facts(req)));
+    const request = facts(req);
+    const response = faultline.handle(error, request);
+    if (request.aborted?.() === true) {
+      res.destroy();
+      return;
+    }
+    write(res, response);
   };
 }
 

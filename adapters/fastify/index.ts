@@ -5,6 +5,8 @@ import {
   fastifyRouteMethods,
   routeNotFound,
   headerText,
+  nodeHttpVersion,
+  nodeRequestAborted,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
@@ -55,12 +57,21 @@ function handleError(faultline: Faultline, error: unknown, request: FastifyReque
     reply.raw.destroy();
     return;
   }
-  write(reply, faultline.handle(error, facts(request)));
+  const known = facts(request);
+  const response = faultline.handle(error, known);
+  if (known.aborted?.() === true) {
+    // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
+    void reply.hijack();
+    reply.raw.destroy();
+    return;
+  }
+  write(reply, response);
 }
 
 function facts(request: FastifyRequest): RequestFacts {
   const header = (name: string): string | undefined => headerText(request.headers[name]);
-  return { method: request.method, path: pathOf(request), id: request.id, header };
+  const aborted = (): boolean => nodeRequestAborted(request.raw);
+  return { method: request.method, path: pathOf(request), id: request.id, header, aborted, httpVersion: nodeHttpVersion(request.raw) };
 }
 
 function pathOf(request: FastifyRequest): string {

@@ -103,14 +103,30 @@ export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): Mi
   };
 }
 
+/**
+ * @hono/node-server's `RESPONSE_ALREADY_SENT`: a response marked with its `X_ALREADY_SENT` header,
+ * for which it writes no status line. Its own lightweight `Response` skips that check on its fast
+ * path for small bodies; reading `type` (which only a standard `Response` has) turns it into a
+ * standard one, which takes the checked path. Elsewhere the read is a no-op.
+ */
+function alreadySent(): Response {
+  const response = new Response(null, { status: 499, headers: { 'x-hono-already-sent': 'true' } });
+  void response.type;
+  return response;
+}
+
 function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
-  const response = faultline.handle(thrown, facts(c));
+  const request = facts(c);
+  const response = faultline.handle(thrown, request);
   // Headers set before the error (CORS, Vary, security headers) stay; Hono keeps them on `c.res`.
   const headers = new Headers(c.res.headers);
   // Back to "no response yet": otherwise Hono copies the old headers (ETag, a route's Cache-Control)
   // over the error's own when it assigns this response, or skips assigning a not-found response.
   c.res = undefined;
   c.finalized = false;
+  // The client has gone: `onError` was told (499). Hono needs a Response: the one Node's server
+  // (`@hono/node-server`) takes for "already handled", so it writes nothing; elsewhere it goes nowhere.
+  if (request.aborted?.() === true) return alreadySent();
   return build(headers, response);
 }
 

@@ -30,11 +30,17 @@ export function errorHandler(options?: FaultlineOptions): Middleware {
     try {
       await next();
     } catch (thrown) {
-      if (ctx.headerSent || !ctx.writable) {
-        abandon(ctx, thrown);
+      if (ctx.headerSent) {
+        abandon(ctx, thrown, 500);
         return;
       }
-      const response = faultline.handle(thrown, facts(ctx));
+      const request = facts(ctx);
+      const response = faultline.handle(thrown, request);
+      // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
+      if (!ctx.writable || request.aborted?.() === true) {
+        abandon(ctx, thrown, response.status);
+        return;
+      }
       write(ctx, response);
       emitError(ctx, thrown, response.status, false);
       return;
@@ -75,12 +81,13 @@ function unansweredError(ctx: Context): HttpError | undefined {
 }
 
 /**
- * Headers, or part of the body, are already out: nothing can be corrected and nothing may be sent
- * twice. Koa's own handler only emits the error and leaves the response open; an unfinished response
- * is destroyed instead, so the client sees a truncated body rather than a hanging one.
+ * Headers, or part of the body, are already out, or the client has gone: nothing can be corrected
+ * and nothing may be sent. Koa's own handler only emits the error (flagged `headerSent`, as here)
+ * and leaves the response open; an unfinished response is destroyed instead, so a client still
+ * there sees a truncated body rather than a hanging one.
  */
-function abandon(ctx: Context, thrown: unknown): void {
-  emitError(ctx, thrown, 500, true);
+function abandon(ctx: Context, thrown: unknown, status: number): void {
+  emitError(ctx, thrown, status, true);
   ctx.respond = false;
   if (!ctx.res.writableEnded) ctx.res.destroy();
 }

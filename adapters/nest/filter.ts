@@ -48,7 +48,13 @@ export function answer(faultline: Faultline, exception: unknown, host: Arguments
   }
   const req: unknown = http.getRequest();
   const facts = requestFacts(req);
-  write(res, faultline.handle(original(exception, facts, req), facts));
+  const response = faultline.handle(original(exception, facts, req), facts);
+  // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
+  if (facts.aborted?.() === true) {
+    abort(res);
+    return;
+  }
+  write(res, response);
 }
 
 /**

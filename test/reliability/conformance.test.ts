@@ -1,8 +1,9 @@
 import createError from 'http-errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errors, HttpError, type FaultlineOptions } from '../../src/index.js';
 import { HARNESSES } from '../harness/all.js';
 import type { RunningApp } from '../harness/harness.js';
+import { abortedUpload } from '../support/aborted-upload.js';
 import { rawRequest, type RawResponse } from './raw-request.js';
 
 /** One protocol requirement, the value thrown to exercise it, and what the wire must show. */
@@ -14,6 +15,8 @@ interface Row {
   /** A harness path asked instead of `/throw/row` and `/async/row` (the row is about routing). */
   readonly path?: string;
   readonly requestHeaders?: Readonly<Record<string, string>>;
+  /** The client aborts its upload to `path` mid-body: nothing can be answered; `status` is what `onError` is told. */
+  readonly abortUpload?: true;
   readonly options?: FaultlineOptions;
   readonly status: number;
   /** Header expectations: exact value, a pattern, or null for "absent". */
@@ -23,6 +26,9 @@ interface Row {
 }
 
 const inTwoMinutes = () => new Date(Date.now() + 120_000).toUTCString();
+
+/** What `onError` was told, for the rows about requests nothing can be answered to. */
+const TOLD: number[] = [];
 
 /** The conformance table of README, row for row. */
 export const CONFORMANCE: readonly Row[] = [
@@ -99,6 +105,17 @@ export const CONFORMANCE: readonly Row[] = [
     status: 409,
     headers: { 'content-type': 'application/problem+json', vary: 'Accept' },
     body: 'json',
+  },
+  {
+    rfc: 'nginx 499 (no RFC: the client is gone)',
+    requirement: 'a client that aborts its upload is told to onError as 499 Client Closed Request, and nothing is written to the closed connection',
+    thrown: () => undefined,
+    options: { onError: (fault) => void TOLD.push(fault.status) },
+    path: '/json',
+    method: 'POST',
+    abortUpload: true,
+    status: 499,
+    body: 'none',
   },
   {
     rfc: 'RFC 9110 §15.5.14, §10.2.3',
@@ -261,6 +278,13 @@ describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: protocol con
   it.each(CONFORMANCE.map((row, index) => [`${row.rfc}: ${row.requirement}`, index] as const))('%s', async (_title, index) => {
     const row = CONFORMANCE[index] as Row;
     const app = apps.get(index) as RunningApp;
+    if (row.abortUpload === true) {
+      TOLD.length = 0;
+      expect(await abortedUpload(app.url, row.path ?? '/json', { method: row.method })).toBe('');
+      await vi.waitFor(() => expect(TOLD).toEqual([row.status]), { timeout: 5000, interval: 20 });
+      expect((await rawRequest(`${app.url}/ok`)).status).toBe(200);
+      return;
+    }
     for (const path of row.path === undefined ? ['/throw/row', '/async/row'] : [row.path]) {
       const res = await rawRequest(`${app.url}${path}`, { method: row.method ?? 'GET', ...(row.requestHeaders === undefined ? {} : { headers: { ...row.requestHeaders } }) });
       expect(res.status).toBe(row.status);
