@@ -39,7 +39,8 @@ export function createFaultline(options: FaultlineOptions = {}): Faultline {
     render: renderFault,
     handle(thrown, request) {
       try {
-        const fault = isClientAbort(thrown, request) ? CLIENT_CLOSED_REQUEST : normalizeFault(thrown);
+        const normalized = normalizeFault(thrown);
+        const fault = isClientAbort(thrown, request, normalized.status) ? CLIENT_CLOSED_REQUEST : normalized;
         if (settings.onError !== undefined) {
           try {
             settings.onError(fault, thrown, request);

@@ -3,6 +3,7 @@ import type { Context, Middleware, Next } from 'koa';
 import {
   createFaultline,
   HttpError,
+  nodeRequestAborted,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
@@ -37,7 +38,8 @@ export function errorHandler(options?: FaultlineOptions): Middleware {
       const request = facts(ctx);
       const response = faultline.handle(thrown, request);
       // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
-      if (!ctx.writable || request.aborted?.() === true) {
+      // (Not Koa's `ctx.writable`: it is false for every HEAD request over HTTP/2.)
+      if (request.aborted?.() === true) {
         abandon(ctx, thrown, response.status);
         return;
       }
@@ -72,7 +74,7 @@ function unmatched(ctx: Context): HttpError {
  * 405, whose `Allow` stays). A body explicitly set to `null` is the route's choice and is kept.
  */
 function unansweredError(ctx: Context): HttpError | undefined {
-  if (ctx.respond === false || ctx.headerSent || !ctx.writable) return undefined;
+  if (ctx.respond === false || ctx.headerSent || nodeRequestAborted(ctx.req)) return undefined;
   if (ctx.body !== null && ctx.body !== undefined) return undefined;
   const response = ctx.response as unknown as { _explicitStatus?: boolean; _explicitNullBody?: boolean };
   if (response._explicitNullBody === true) return undefined;

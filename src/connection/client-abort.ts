@@ -22,17 +22,19 @@ export const CLIENT_CLOSED_REQUEST: Fault = Object.freeze({
 });
 
 /**
- * True when the thrown value is the request's own client going away, not a fault of the server:
+ * True when what was thrown is the request's client going away, not a fault of the server:
  * body-parser's `request.aborted` (raw-body says so itself), the request's own abort signal's
- * reason (a `fetch(url, { signal: c.req.raw.signal })` rejects with it), or an abort-shaped error
- * (`ECONNRESET`, `ECONNABORTED`, an `AbortError`) while the adapter sees the connection closed. The
- * same codes from an outgoing call (an upstream reset) with the client still there are not a 499.
+ * reason (a `fetch(url, { signal: c.req.raw.signal })` rejects with it), or, while the adapter sees
+ * the client gone, an abort-shaped error (`ECONNRESET`, `ECONNABORTED`, an `AbortError`) or a 4xx
+ * (Fastify reads a cancelled HTTP/2 upload as a body shorter than its `Content-Length`). A 5xx is
+ * a bug whoever left, and stays one; the same codes from an outgoing call (an upstream reset) with
+ * the client still there are not a 499.
  */
-export function isClientAbort(thrown: unknown, request: RequestFacts | undefined): boolean {
+export function isClientAbort(thrown: unknown, request: RequestFacts | undefined, status: number): boolean {
   if (readString(thrown, 'type') === 'request.aborted') return true;
   const signal = request?.signal;
   if (signal?.aborted === true && thrown === signal.reason) return true;
-  if (request?.aborted === undefined || !isAbortShaped(thrown)) return false;
+  if (request?.aborted === undefined || (status >= 500 && !isAbortShaped(thrown))) return false;
   try {
     return request.aborted() === true;
   } catch {

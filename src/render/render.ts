@@ -3,6 +3,7 @@ import { PROBLEM_CONTENT_TYPE } from '../envelopes/problem-details.js';
 import type { Fault } from '../fault/fault.js';
 import type { Settings } from '../options.js';
 import { rateLimitHeaderFields } from '../rate-limit/headers.js';
+import { withConnectionFields } from '../connection/connection-headers.js';
 import { hasJsonAlternative } from '../negotiation/media-type.js';
 import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
@@ -20,7 +21,7 @@ export function renderWith(fault: Fault, settings: Settings, request?: RequestFa
   if (body === undefined) return fallbackResponse(settings, request);
   return {
     status: fault.status,
-    headers: responseHeaders(fault, shown, envelope, settings),
+    headers: responseHeaders(fault, shown, envelope, settings, request),
     body: method === 'HEAD' ? null : body,
   };
 }
@@ -34,7 +35,7 @@ function serialize(envelope: Envelope, fault: PublicFault): string | undefined {
   }
 }
 
-function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, settings: Settings): Record<string, string> {
+function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, settings: Settings, request: RequestFacts | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   // An unexposed fault keeps only what faultline itself derives (Retry-After, rate limits).
   if (fault.headers !== undefined && (fault.expose || settings.debug)) Object.assign(headers, fault.headers);
@@ -46,8 +47,8 @@ function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, s
     Object.assign(headers, rateLimitHeaderFields(fault.rateLimit, standard));
   }
   if (shown.retryAfter !== undefined) headers['retry-after'] = String(shown.retryAfter);
-  // Upgrade is hop-by-hop: its sender must also name it in Connection (RFC 9110 §7.8).
-  if (headers['upgrade'] !== undefined) headers['connection'] = 'upgrade';
+  // Upgrade is hop-by-hop: named in Connection over HTTP/1.1, never sent over HTTP/2.
+  withConnectionFields(headers, request);
   headers['content-type'] = envelope.contentType;
   headers['cache-control'] = 'no-store';
   if (settings.negotiate && hasJsonAlternative(envelope.contentType)) headers['vary'] = 'Accept';

@@ -16,15 +16,19 @@ export function nullIsNoError(version: string, scenario: string, route: 'throw' 
   };
 }
 
-/**
- * The harness routes on an Express app. `asyncRoute` is how the app hands a rejected promise to
- * Express: Express 5 does it itself; on Express 4 the app calls `next` (`.catch(next)`).
- */
-export function startExpress(
-  framework: ExpressModule,
-  spec: AppSpec,
-  asyncRoute: (handler: (req: express.Request) => Promise<void>) => express.RequestHandler,
-): Promise<RunningApp> {
+/** How an app hands a rejected promise to Express: Express 5 does it itself; on Express 4 the app calls `next`. */
+export type AsyncRoute = (handler: (req: express.Request) => Promise<void>) => express.RequestHandler;
+
+/** Express 5's own handling of a rejected promise. */
+export const express5Async: AsyncRoute = (handler) => (req) => handler(req);
+
+/** The harness routes on an Express app, served over HTTP/1.1 on 127.0.0.1. */
+export function startExpress(framework: ExpressModule, spec: AppSpec, asyncRoute: AsyncRoute): Promise<RunningApp> {
+  return listen(createServer(expressApp(framework, spec, asyncRoute)));
+}
+
+/** The harness routes on an Express app (not listening). */
+export function expressApp(framework: ExpressModule, spec: AppSpec, asyncRoute: AsyncRoute): express.Express {
   const app = framework();
   app.all('/throw/:name', (req) => {
     throw thrower(spec, req.params.name as string)();
@@ -58,11 +62,11 @@ export function startExpress(
     next(new Error('failed mid-body'));
   });
   app.use(notFound(), errorHandler(spec.options));
-  return listen(createServer(app));
+  return app;
 }
 
 export const expressHarness: Harness = {
   framework: 'express',
   differences: [nullIsNoError('5', 'null', 'throw'), nullIsNoError('5', 'undefined', 'throw')],
-  start: (spec) => startExpress(express, spec, (handler) => (req) => handler(req)),
+  start: (spec) => startExpress(express, spec, express5Async),
 };

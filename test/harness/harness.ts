@@ -1,4 +1,5 @@
 import type { FaultlineOptions } from '../../src/index.js';
+import { request, type Received } from '../support/http.js';
 
 /**
  * One framework wired the way its users would wire faultline. Every harness serves the same
@@ -20,6 +21,13 @@ export interface AppSpec {
 export interface RunningApp {
   readonly url: string;
   close(): Promise<void>;
+  /** How to ask it, when not over HTTP/1.1 with fetch (an HTTP/2 app's own client session). */
+  request?(path: string, init?: RequestInit): Promise<Received>;
+}
+
+/** One request to an app under test, over the protocol it serves. */
+export function requestApp(app: RunningApp, path: string, init?: RequestInit): Promise<Received> {
+  return app.request === undefined ? request(`${app.url}${path}`, init) : app.request(path, init);
 }
 
 /**

@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENVELOPES, type EnvelopeName } from '../../src/index.js';
 import { pickHeaders } from '../harness/contract.js';
 import { HARNESSES } from '../harness/all.js';
-import type { Harness, RunningApp } from '../harness/harness.js';
+import { requestApp, type Harness, type RunningApp } from '../harness/harness.js';
+import { HTTP2_HARNESSES } from '../harness/http2.js';
 import { THROW_SCENARIOS, THROWERS } from '../scenarios/throwables.js';
-import { request, type Received } from '../support/http.js';
+import type { Received } from '../support/http.js';
+
+/** HTTP/1.1 on every framework, and HTTP/2 (h2 and h2c) on every one that serves it. */
+const ALL_HARNESSES: readonly Harness[] = [...HARNESSES, ...HTTP2_HARNESSES];
 
 interface Probe {
   readonly name: string;
@@ -67,14 +71,14 @@ function isDifference(harness: Harness, probe: Probe): boolean {
 }
 
 /**
- * The same throw gives the same response on every framework: status, body byte for byte, and the
- * headers that matter, compared across all harnesses for every envelope. Framework-made
+ * The same throw gives the same response on every framework, over HTTP/1.1 and HTTP/2: status,
+ * body byte for byte, and the headers that matter, compared across all harnesses for every envelope. Framework-made
  * differences (declared by each harness and listed in README) are the only exceptions.
  */
 describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('parity: %s', (envelope) => {
   const apps = new Map<string, RunningApp>();
   beforeAll(async () => {
-    for (const harness of HARNESSES) {
+    for (const harness of ALL_HARNESSES) {
       apps.set(harness.framework, await harness.start({ options: { envelope }, throwers: THROWERS }));
     }
   });
@@ -84,10 +88,10 @@ describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('parity: %s', (envelope)
 
   it.each(PROBES.map((p) => [p.name, p] as const))('%s', async (_name, probe) => {
     const seen: { framework: string; res: Received }[] = [];
-    for (const harness of HARNESSES) {
+    for (const harness of ALL_HARNESSES) {
       if (isDifference(harness, probe)) continue;
       const app = apps.get(harness.framework) as RunningApp;
-      seen.push({ framework: harness.framework, res: await request(`${app.url}${probe.path}`, probe.init) });
+      seen.push({ framework: harness.framework, res: await requestApp(app, probe.path, probe.init) });
     }
     expect(seen.length).toBeGreaterThan(0);
     const [first, ...rest] = seen as [(typeof seen)[0], ...typeof seen];

@@ -96,6 +96,11 @@ describe('the same codes from an outgoing call, with the client still there', ()
     expect(response.status).toBe(500);
   });
 
+  it('a 5xx while the client has gone is still a bug, told as the 5xx it is', () => {
+    const response = createFaultline().handle(new TypeError('x is undefined'), { method: 'GET', path: '/x', aborted: () => true });
+    expect(response.status).toBe(500);
+  });
+
   it('an adapter that cannot say whether the client is there: only raw-body\'s own report is a 499', () => {
     const core = createFaultline();
     const rawBody = Object.assign(new Error('request aborted'), { type: 'request.aborted', code: 'ECONNABORTED', status: 400 });

@@ -48,6 +48,8 @@ export const THROW_SCENARIOS: readonly ThrowScenario[] = [
   { name: 'catalog-409', thrown: () => AppErrors.INSUFFICIENT_FUNDS(), status: 409 },
   { name: 'faultline-401', thrown: () => errors.unauthorized('Token expired'), status: 401, headers: { 'www-authenticate': 'Bearer' } },
   { name: 'faultline-405', thrown: () => errors.methodNotAllowed(undefined, { allow: ['GET', 'HEAD'] }), status: 405, headers: { allow: 'GET, HEAD' } },
+  // Upgrade is connection-specific: with `Connection: upgrade` over HTTP/1.1, never sent over HTTP/2.
+  { name: 'faultline-426-upgrade', thrown: () => errors.upgradeRequired('Use TLS', { headers: { Upgrade: 'TLS/1.3, HTTP/1.1' } }), status: 426 },
   { name: 'faultline-429', thrown: () => errors.tooManyRequests(undefined, { retryAfter: 30 }), status: 429, headers: { 'retry-after': '30' } },
   { name: 'faultline-503', thrown: () => errors.serviceUnavailable(SECRET, { retryAfter: 120 }), status: 503, headers: { 'retry-after': '120' }, secret: true },
   { name: 'faultline-499', thrown: () => errors.clientClosedRequest(), status: 499 },

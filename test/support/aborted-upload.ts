@@ -1,4 +1,5 @@
 import { ServerResponse } from 'node:http';
+import { connect as connectHttp2, constants, Http2ServerResponse } from 'node:http2';
 import { connect } from 'node:net';
 
 /** The header an aborted upload carries, so the response spy can tell its response from others. */
@@ -26,20 +27,54 @@ export function abortedUpload(url: string, path: string, options: { readonly met
 }
 
 /**
+ * The same over HTTP/2: a stream that announces a body larger than it sends, then is cancelled
+ * (`RST_STREAM` with `CANCEL`), on a session of its own that is closed afterwards.
+ */
+export function abortedUpload2(url: string, path: string, ca?: string): Promise<string> {
+  return new Promise((resolve) => {
+    const session = connectHttp2(url, ca === undefined ? {} : { ca });
+    session.on('error', () => undefined);
+    let received = '';
+    const stream = session.request(
+      { ':method': 'POST', ':path': path, 'content-type': 'application/json', 'content-length': '900', [ABORT_PROBE]: '1' },
+      { endStream: false },
+    );
+    stream.on('response', (headers) => (received += String(headers[':status'])));
+    stream.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    stream.on('error', () => undefined);
+    stream.write('{"name":"half a bo');
+    setTimeout(() => stream.close(constants.NGHTTP2_CANCEL), 50);
+    stream.on('close', () => {
+      session.close();
+      resolve(received);
+    });
+  });
+}
+
+interface Writer {
+  writeHead(this: { readonly req?: { readonly headers: Record<string, unknown> } }, status: number, ...rest: unknown[]): unknown;
+}
+
+/**
  * Records every status line a server in this process starts to write for an aborted upload's
- * response (`writeHead`, which `end()` calls too): the proof nothing was written to the closed socket.
+ * response (`writeHead`, which `end()` calls too), over HTTP/1.1 and HTTP/2: the proof nothing was
+ * written to the closed connection.
  */
 export function spyOnAbortedResponses(): { readonly written: readonly number[]; restore(): void } {
   const written: number[] = [];
-  const original = ServerResponse.prototype.writeHead;
-  ServerResponse.prototype.writeHead = function writeHead(this: ServerResponse, ...args: Parameters<typeof original>) {
-    if (this.req?.headers[ABORT_PROBE] !== undefined) written.push(args[0]);
-    return original.apply(this, args);
-  } as typeof original;
+  const prototypes = [ServerResponse.prototype, Http2ServerResponse.prototype] as unknown as Writer[];
+  const originals = prototypes.map((prototype) => prototype.writeHead);
+  for (const [index, prototype] of prototypes.entries()) {
+    const original = originals[index] as Writer['writeHead'];
+    prototype.writeHead = function writeHead(status, ...rest) {
+      if (this.req?.headers[ABORT_PROBE] !== undefined) written.push(status);
+      return original.call(this, status, ...rest);
+    };
+  }
   return {
     written,
     restore: () => {
-      ServerResponse.prototype.writeHead = original;
+      for (const [index, prototype] of prototypes.entries()) prototype.writeHead = originals[index] as Writer['writeHead'];
     },
   };
 }
