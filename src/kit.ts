@@ -50,12 +50,15 @@ export { problemDetails, PROBLEM_CONTENT_TYPE, QUOTA_EXCEEDED } from './envelope
 export { rateLimitHeaderFields, type RateLimitHeaderStandard } from './rate-limit/headers.js';
 export {
   createRateLimit,
+  type ClientAddress,
   type RateLimit,
   type RateLimitDecision,
   type RateLimitOptions,
   type StoreFailurePolicy,
 } from './rate-limit/rate-limit.js';
 export type { RateLimiterLike } from './rate-limit/limiter.js';
+export { DEFAULT_IPV6_SUBNET, ipKey } from './rate-limit/ip-key.js';
+export { RateLimitWarning, type WarningChannel } from './rate-limit/proxy-warning.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
 export { STALE_HEADERS } from './headers/stale.js';

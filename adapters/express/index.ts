@@ -13,7 +13,7 @@ import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type RequestSchemas, type ValidateMiddleware, type ValidateOptions } from './validate.js';
-export { rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
+export { ipKey, rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
 
 /**
  * The error middleware: `app.use(errorHandler(options))`, after every route. Once headers have

@@ -4,18 +4,16 @@ import {
   createFaultline,
   fastifyRouteMethods,
   routeNotFound,
-  headerText,
-  nodeHttpVersion,
-  nodeRequestAborted,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
   type Faultline,
   type FaultlineOptions,
-  type RequestFacts,
 } from '../../src/kit.js';
+import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
+export { ipKey, rateLimit, type FastifyRateLimitOptions } from './rate-limit.js';
 
 /** A Fastify plugin function, marked to skip encapsulation. */
 export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, done: (error?: Error) => void) => void) & {
@@ -68,16 +66,6 @@ function handleError(faultline: Faultline, error: unknown, request: FastifyReque
   write(reply, response);
 }
 
-function facts(request: FastifyRequest): RequestFacts {
-  const header = (name: string): string | undefined => headerText(request.headers[name]);
-  const aborted = (): boolean => nodeRequestAborted(request.raw);
-  return { method: request.method, path: pathOf(request), id: request.id, header, aborted, httpVersion: nodeHttpVersion(request.raw) };
-}
-
-function pathOf(request: FastifyRequest): string {
-  const query = request.url.indexOf('?');
-  return query === -1 ? request.url : request.url.slice(0, query);
-}
 
 function write(reply: FastifyReply, response: ErrorResponse): void {
   for (const name of STALE_HEADERS) reply.removeHeader(name);

@@ -18,7 +18,7 @@ import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type HonoValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
-export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
+export { ipKey, rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
 
 /**
  * The error handler: `app.onError(errorHandler(options))`. Hono gives `onError` only `Error`

@@ -16,7 +16,7 @@ import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type KoaValidateMiddleware, type RequestSchemas, type ValidateOptions } from './validate.js';
-export { rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
+export { ipKey, rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
 
 /**
  * The error middleware: `app.use(errorHandler(options))`, before everything else. It renders what
