@@ -13,6 +13,7 @@ export interface DocsCommand {
   readonly title?: string;
   readonly statuses?: readonly number[];
   readonly sampleRetryAfter?: number;
+  readonly typeBase?: string;
 }
 
 export type Command = DocsCommand | { readonly command: 'help' };
@@ -30,6 +31,9 @@ Options:
   --title <text>          the page title (default "Error reference")
   --statuses <list>       more statuses to list, comma-separated (default 400,404,500,502,503,504)
   --retry-after <seconds> the wait 429/503 examples are thrown with when the catalog has none (default 60)
+  --type-base <uri>       the handler's typeBase: each code is described at typeBase + its slug
+                          (a base ending with # is one page with an anchor per code; a base
+                          ending with / is a directory, --out <dir>, with a page per code)
 `;
 
 /** Thrown for what the user typed; the CLI prints it with the usage. */
@@ -63,6 +67,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const title = values.get('title');
   const statuses = values.get('statuses');
   const retryAfter = values.get('retry-after');
+  const typeBase = values.get('type-base');
   return {
     command: 'docs',
     catalog,
@@ -73,10 +78,11 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(title === undefined ? {} : { title }),
     ...(statuses === undefined ? {} : { statuses: statusList(statuses) }),
     ...(retryAfter === undefined ? {} : { sampleRetryAfter: seconds(retryAfter) }),
+    ...(typeBase === undefined ? {} : { typeBase }),
   };
 }
 
-const OPTIONS = new Set(['catalog', 'envelope', 'preset', 'format', 'out', 'title', 'statuses', 'retry-after']);
+const OPTIONS = new Set(['catalog', 'envelope', 'preset', 'format', 'out', 'title', 'statuses', 'retry-after', 'type-base']);
 
 /** By its key in `presets` (`statusObject`) or its name (`status-object`). */
 function findPreset(name: string): Preset {

@@ -69,11 +69,14 @@ export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-ty
 export { CLIENT_CLOSED_REQUEST, isClientAbort } from './connection/client-abort.js';
 export { nodeHttpVersion, nodeRequestAborted, type NodeRequestLike } from './connection/node-connection.js';
 export type { ErrorResponse } from './render/error-response.js';
+export { codeSlug, documentedCode } from './render/problem-links.js';
+export { DOCUMENTED_CODE } from './errors/define-errors.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
 
 export { envelopeSchemas } from './schemas/index.js';
+export { problemDetailsSchemaFor } from './schemas/problem-details.js';
 export * from './openapi/index.js';
 
 export { errorLogFields, errorLogLine, describeThrown, logText, MAX_LOG_TEXT, MAX_CAUSES, type ThrownDetails, type ErrorLogFields } from './logging/index.js';

@@ -54,6 +54,21 @@ export interface FaultlineOptions {
    * is read only for unmatched requests. Default `true`; `false` keeps every unmatched route a 404.
    */
   methodNotAllowed?: boolean;
+  /**
+   * Where the app documents its errors, for problem details' `type`: `'https://docs.example.com/errors/'`.
+   * A code the app defined (a `defineErrors` catalog entry, a preset's, a `codes` default) gets
+   * `type` = this + the code in kebab case (`INSUFFICIENT_FUNDS` → `…/errors/insufficient-funds`), the
+   * URI `faultline docs --type-base` writes the code's section at; any other code keeps
+   * `about:blank`. An absolute URI ending with `/`, `#` or `=`. Default: none (`about:blank`).
+   */
+  typeBase?: string;
+  /**
+   * Problem details' `instance`, the URI of this occurrence: `'path'` (the request's path), or a
+   * function of the request (`(request) => 'urn:request:' + request.id`; a result that is not a
+   * string is left out). Per request, so these responses are never served from the cache of
+   * default responses. Default: none.
+   */
+  instance?: 'path' | ((request: RequestFacts) => string | undefined);
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
@@ -75,6 +90,8 @@ export interface Settings extends NormalizeSettings {
   readonly rateLimitHeaders: RateLimitHeaderStandard;
   readonly negotiate: boolean;
   readonly methodNotAllowed: boolean;
+  readonly typeBase: string | undefined;
+  readonly instance: FaultlineOptions['instance'];
 }
 
 /** Checks and resolves options. Throws at setup time, never at request time. */
@@ -116,5 +133,7 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     rateLimitHeaders: merged.rateLimitHeaders ?? 'draft-8',
     negotiate: merged.negotiate !== false,
     methodNotAllowed: merged.methodNotAllowed !== false,
+    typeBase: merged.typeBase,
+    instance: merged.instance,
   };
 }

@@ -10,7 +10,9 @@ import {
   createFaultline,
   ENVELOPES,
   envelopeSchemas,
+  hasJsonAlternative,
   HttpError,
+  problemDetailsSchemaFor,
   statusPhrase,
   type Envelope,
   type FaultlineOptions,
@@ -67,7 +69,7 @@ export function createApiFaultlineResponses(
       const rendered = core.render(fault);
       const body: unknown = rendered.body === null ? null : JSON.parse(rendered.body);
       const envelope = settings.variants.get(fault.code) ?? settings.variants.get(String(fault.status)) ?? settings.envelope;
-      const schemaName = componentFor(envelope, customSchemas, models);
+      const schemaName = componentFor(envelope, customSchemas, models, settings.typeBase);
       const mediaType = (rendered.headers['content-type'] ?? 'application/json').split(';')[0]?.trim() ?? 'application/json';
       const doc: StatusDoc = byStatus.get(fault.status) ?? { description, media: new Map(), headers: {} };
       doc.description ??= description;
@@ -89,6 +91,8 @@ export function createApiFaultlineResponses(
         const refs = [...media.refs].map((name) => ({ $ref: `#/components/schemas/${name}` }));
         const schema: SchemaObject = refs.length === 0 ? { type: 'object' } : refs.length === 1 ? (refs[0] as SchemaObject) : { oneOf: refs };
         content[mediaType] = { schema, examples: media.examples };
+        // Content negotiation sends a `+json` body as `application/json` to clients that ask for it.
+        if (settings.negotiate && hasJsonAlternative(mediaType)) content['application/json'] ??= { schema, examples: media.examples };
       }
       // `content` given whole: Nest's produces list (application/json) would be wrong for problem details.
       decorators.push(ApiResponse({ status, description: doc.description ?? statusPhrase(status), content, headers: doc.headers }));
@@ -119,9 +123,14 @@ function componentFor(
   envelope: Envelope,
   custom: Readonly<Record<string, JsonSchema>> | undefined,
   models: Map<string, Record<string, unknown>>,
+  typeBase: string | undefined,
 ): string | undefined {
   const builtIn = (ENVELOPES as Readonly<Record<string, Envelope>>)[envelope.name] === envelope;
-  const schema = builtIn ? (envelopeSchemas as Readonly<Record<string, JsonSchema>>)[envelope.name] : custom?.[envelope.name];
+  const schema = !builtIn
+    ? custom?.[envelope.name]
+    : envelope.name === 'problem-details'
+      ? problemDetailsSchemaFor(typeBase)
+      : (envelopeSchemas as Readonly<Record<string, JsonSchema>>)[envelope.name];
   if (schema === undefined) return undefined;
   const components = openApiComponents(`Faultline${pascalName(envelope.name)}`, schema);
   for (const [name, component] of Object.entries(components.schemas)) models.set(name, component);

@@ -9,6 +9,10 @@ import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, sati
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
 
+// An absolute URI (scheme first) without whitespace, control characters or what RFC 3986 never allows.
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
+const ABSOLUTE_URI_BASE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f"<>\\^`{|}]*[/#=]$/;
+
 const statusKey = satisfies('a status from 400 to 599', (v) => typeof v === 'string' && /^\d{3}$/.test(v) && isErrorStatus(Number(v)));
 const machineCode = satisfies('a machine code (letters, digits, _ . : -, at most 64)', (v) => typeof v === 'string' && CODE.test(v));
 
@@ -46,6 +50,11 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   recognizers: arrayOf(isFunction, 'an array of recognizer functions'),
   negotiate: isBoolean,
   methodNotAllowed: isBoolean,
+  typeBase: satisfies(
+    "an absolute URI ending with '/', '#' or '=', such as 'https://docs.example.com/errors/'",
+    (v) => typeof v === 'string' && v.length <= 512 && ABSOLUTE_URI_BASE.test(v),
+  ),
+  instance: either(oneOf(['path']), isFunction),
 };
 
 /** A preset's members: the options a preset may set, its name and its documented catalog. */
@@ -61,6 +70,8 @@ export const PRESET_RULES: OptionRules<Preset> = {
   rateLimitHeaders: FAULTLINE_OPTION_RULES.rateLimitHeaders,
   negotiate: FAULTLINE_OPTION_RULES.negotiate,
   methodNotAllowed: FAULTLINE_OPTION_RULES.methodNotAllowed,
+  typeBase: FAULTLINE_OPTION_RULES.typeBase,
+  instance: FAULTLINE_OPTION_RULES.instance,
   name: isString,
   errors: satisfies('a catalog made by defineErrors()', isObject),
 };

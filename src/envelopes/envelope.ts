@@ -18,6 +18,10 @@ export interface PublicFault {
   readonly retryAfter?: number;
   readonly rateLimit?: RateLimitState;
   readonly extras?: Readonly<Record<string, JsonValue>>;
+  /** A URI documenting the code (`typeBase` + the code in kebab case), for a code the app defined. */
+  readonly type?: string;
+  /** A URI identifying this occurrence (the `instance` option). */
+  readonly instance?: string;
   /** Present only with `debug: true`. */
   readonly stack?: string;
   readonly cause?: JsonValue;

@@ -18,6 +18,8 @@ export interface FaultInput {
   rateLimit?: RateLimitState;
   /** A validation failure: its status is the configured validation status (400 or 422). */
   validation?: boolean;
+  /** Made by a `defineErrors` catalog: its code is documented (see `Fault.documented`). */
+  documented?: boolean;
   issues?: readonly FieldIssue[];
   extras?: unknown;
   stack?: unknown;
@@ -67,6 +69,8 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
   }
   if (retryAfter !== undefined) fault.retryAfter = retryAfter;
   if (input.rateLimit !== undefined) fault.rateLimit = input.rateLimit;
+  // Only the catalog's own code is documented: one replaced by the status's default is not.
+  if (input.documented === true && code === input.code) fault.documented = true;
   if (Array.isArray(input.issues) && input.issues.length > 0) {
     const issues = checkIssues(input.issues);
     if (issues.length > 0) fault.issues = issues;

@@ -16,10 +16,11 @@ const BUILT_IN: ReadonlySet<unknown> = new Set(Object.values(ENVELOPES));
  * options, so each is rendered once per handler and the same frozen response is handed out again.
  * Anything else (own message or code, headers, issues, members, a retry time, debug output) goes
  * through `render` every time. Custom envelopes are never cached: nothing says their body is a
- * pure function of the fault (a timestamp, a counter).
+ * pure function of the fault (a timestamp, a counter); nor is anything with `instance`, which is
+ * per request (`typeBase` is per handler: a default's `type` is the same for every request).
  */
 export function withDefaultResponses(settings: Settings, render: Renderer): Renderer {
-  if (settings.debug || !BUILT_IN.has(settings.envelope)) return render;
+  if (settings.debug || settings.instance !== undefined || !BUILT_IN.has(settings.envelope)) return render;
   for (const variant of settings.variants.values()) if (!BUILT_IN.has(variant)) return render;
   // Indexed by status * 2 + expose: a dense array, one read on the hot path.
   const cache: (ErrorResponse | undefined)[] = [];

@@ -7,6 +7,7 @@ import { withConnectionFields } from '../connection/connection-headers.js';
 import { hasJsonAlternative } from '../negotiation/media-type.js';
 import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
+import { withProblemLinks } from './problem-links.js';
 import { publicFault } from './public-fault.js';
 
 /**
@@ -15,7 +16,7 @@ import { publicFault } from './public-fault.js';
  */
 export function renderWith(fault: Fault, settings: Settings, request?: RequestFacts): ErrorResponse {
   const method = request?.method;
-  const shown = publicFault(fault, settings.messages, settings.debug, settings.codes);
+  const shown = withProblemLinks(publicFault(fault, settings.messages, settings.debug, settings.codes), fault, settings, request);
   const envelope = settings.variants.get(shown.code) ?? settings.variants.get(String(shown.status)) ?? settings.envelope;
   const body = serialize(envelope, shown);
   if (body === undefined) return fallbackResponse(settings, request);
