@@ -61,6 +61,7 @@ export { DEFAULT_IPV6_SUBNET, ipKey } from './rate-limit/ip-key.js';
 export { RateLimitWarning, type WarningChannel } from './rate-limit/proxy-warning.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
+export { authChallenge, type AuthChallenge } from './headers/auth-challenge.js';
 export { STALE_HEADERS } from './headers/stale.js';
 export { varyWith, withExistingVary } from './headers/vary.js';
 export { headerText } from './headers/header-text.js';
@@ -97,8 +98,10 @@ export {
   compilerFor,
   COERCING_AJV_OPTIONS,
   DEFAULT_AJV_OPTIONS,
+  LISTING_AJV_OPTIONS,
   type DefaultAjvs,
   type ValidateOptions,
 } from './validation/validate-options.js';
 export { sharedAjvs, type PeerLoader } from './validation/shared-ajv.js';
+export { MAX_LISTED_VALUES, withListing } from './validation/listing.js';
 export type { JsonSchema } from './schemas/schema.js';

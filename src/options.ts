@@ -3,6 +3,7 @@ import { resolveEnvelope } from './envelopes/index.js';
 import type { ErrorFactory } from './errors/define-errors.js';
 import type { Fault } from './fault/fault.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
+import { authChallenge, type AuthChallenge } from './headers/auth-challenge.js';
 import { headerName, headerValue } from './headers/header-value.js';
 import { checkOptions } from './checks/check-options.js';
 import { FAULTLINE_OPTION_RULES, PRESET_RULES } from './checks/faultline-option-rules.js';
@@ -30,8 +31,12 @@ export interface FaultlineOptions {
   debug?: boolean;
   /** Called once per error, for logging. What it throws is ignored; the response is not changed. */
   onError?: (fault: Fault, thrown: unknown, request: RequestFacts) => void;
-  /** `WWW-Authenticate` for a 401 that brings none (RFC 9110 §15.5.2 requires one). Default `'Bearer'`; `false` to omit. */
-  challenge?: string | false;
+  /**
+   * `WWW-Authenticate` for a 401 that brings none (RFC 9110 §15.5.2 requires one). Default
+   * `'Bearer'`; a challenge with parameters as `{ scheme: 'Bearer', params: { realm: 'pins' } }`
+   * (each value quoted and escaped); `false` to omit.
+   */
+  challenge?: string | AuthChallenge | false;
   /** Status of validation failures: 400 (default) or 422. */
   validationStatus?: 400 | 422;
   /** More header names a thrown error may set, beyond the protocol ones faultline allows. */
@@ -116,7 +121,12 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
   for (const [key, code] of [...Object.entries(preset.codes ?? {}), ...Object.entries(options.codes ?? {})]) {
     codes.set(Number(key), code);
   }
-  const challenge = merged.challenge === false ? undefined : headerValue(merged.challenge ?? 'Bearer');
+  const challenge =
+    merged.challenge === false
+      ? undefined
+      : typeof merged.challenge === 'object'
+        ? authChallenge(merged.challenge.scheme, merged.challenge.params)
+        : headerValue(merged.challenge ?? 'Bearer');
   return {
     envelope: resolveEnvelope(merged.envelope),
     variants,

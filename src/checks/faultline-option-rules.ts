@@ -1,4 +1,5 @@
 import { ENVELOPES } from '../envelopes/index.js';
+import { authChallenge } from '../headers/auth-challenge.js';
 import { headerName } from '../headers/header-value.js';
 import { CODE } from '../normalize/fault-input.js';
 import type { FaultlineOptions, Preset } from '../options.js';
@@ -24,6 +25,17 @@ const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
 
 const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
 
+/** `{ scheme, params? }`: checked by building it, which throws for a scheme or name that is not a token. */
+const challengeObject = satisfies("{ scheme: 'Bearer', params?: { realm: 'api' } } with token names and string values", (v) => {
+  if (!isObject(v) || Array.isArray(v)) return false;
+  try {
+    authChallenge(v['scheme'] as string, (v['params'] ?? {}) as Record<string, string>);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
 /** A preset object; its own members are checked by `PRESET_RULES` when it is resolved. */
 const preset: Rule = {
   allowed: "a preset object such as presets.statusObject (import { presets } from 'faultline')",
@@ -42,7 +54,7 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   map: arrayOf(mapping, 'an array of mappings made by map()'),
   debug: isBoolean,
   onError: isFunction,
-  challenge: either(satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== ''), oneOf([false])),
+  challenge: either(satisfies('a non-empty string', (v) => typeof v === 'string' && v.trim() !== ''), challengeObject, oneOf([false])),
   validationStatus: oneOf([400, 422]),
   exposeHeaders: arrayOf(satisfies('a header name', (v) => headerName(v) !== undefined), 'an array of header names'),
   rateLimitHeaders: oneOf(RATE_LIMIT_HEADER_STANDARDS),

@@ -127,9 +127,18 @@ export function delaySeconds(value: unknown): number | undefined {
   return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/**
+ * The bytes an error's own header fields may take on the wire, all together. Each value is capped
+ * (4 KB) already; fifteen of them would pass that and still overflow what clients and proxies
+ * accept for a whole header section (Node's parser: 16 KB, nginx's buffers: 8 KB). Past the budget,
+ * further fields are dropped, never cut: a half value could mean something else.
+ */
+const MAX_HEADER_BYTES = 8192;
+
 function checkHeaders(value: unknown, allowed: ReadonlySet<string>): Record<string, string> | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   let out: Record<string, string> | undefined;
+  let budget = MAX_HEADER_BYTES;
   const keys = ownKeys(value);
   for (let i = 0; i < keys.length && i < 64; i++) {
     const key = keys[i] as string;
@@ -137,6 +146,10 @@ function checkHeaders(value: unknown, allowed: ReadonlySet<string>): Record<stri
     if (name === undefined || !allowed.has(name)) continue;
     const text = headerValue(read(value, key));
     if (text === undefined) continue;
+    // `name: value` and its CRLF.
+    const size = name.length + text.length + 4;
+    if (size > budget) continue;
+    budget -= size;
     (out ??= Object.create(null) as Record<string, string>)[name] = text;
   }
   return out;
