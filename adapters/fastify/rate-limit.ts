@@ -42,6 +42,6 @@ function clientOf(request: FastifyRequest): ClientAddress {
     address: request.ip,
     // Fastify gives requests an `ips` list only when it was made with `trustProxy`.
     trustsProxy: 'ips' in request,
-    howToTrust: 'Make Fastify with trustProxy (Fastify({ trustProxy: 1 }) for one proxy, or its address), or pass rateLimit a key.',
+    howToTrust: "Make Fastify with trustProxy (Fastify({ trustProxy: '10.0.0.1' }), your proxy's address), or pass rateLimit a key.",
   };
 }

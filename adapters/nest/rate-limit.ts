@@ -151,6 +151,6 @@ function clientOf(req: PlatformRequest): ClientAddress {
     trustsProxy: express ? trust !== false && trust !== undefined && trust !== 0 : 'ips' in req,
     howToTrust: express
       ? "Tell Express which hops to believe (app.set('trust proxy', 1) on the NestExpressApplication), or pass @RateLimit a key."
-      : 'Make the adapter trust it (new FastifyAdapter({ trustProxy: 1 })), or pass @RateLimit a key.',
+      : "Make the adapter trust it (new FastifyAdapter({ trustProxy: '10.0.0.1' }), your proxy's address), or pass @RateLimit a key.",
   };
 }
