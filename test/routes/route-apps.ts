@@ -118,7 +118,8 @@ function controllerFor(prefix: string, routes: readonly Route[]): new () => obje
   const routed = class {};
   for (const [index, route] of routes.entries()) {
     const key = `route${index}`;
-    Object.defineProperty(routed.prototype, key, { value: answerOk, writable: true, configurable: true });
+    // A function of its own per handler: Nest keeps a route's path and method on the function.
+    Object.defineProperty(routed.prototype, key, { value: answerOk.bind(undefined), writable: true, configurable: true });
     const descriptor = Object.getOwnPropertyDescriptor(routed.prototype, key) as PropertyDescriptor;
     RequestMapping({ path: route.path, method: RequestMethod[route.method] })(routed.prototype, key, descriptor);
   }

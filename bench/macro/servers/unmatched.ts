@@ -88,7 +88,8 @@ async function start(): Promise<Server> {
       // oxlint-disable-next-line typescript/no-extraneous-class -- filled in below, one handler per route
       const Routes = class {};
       for (const [index, [method, path]] of ROUTES.entries()) {
-        Object.defineProperty(Routes.prototype, `route${index}`, { value: answerOk, writable: true, configurable: true });
+        // A function of its own per handler: Nest keeps a route's path and method on the function.
+        Object.defineProperty(Routes.prototype, `route${index}`, { value: answerOk.bind(undefined), writable: true, configurable: true });
         RequestMapping({ path, method: RequestMethod[method] })(Routes.prototype, `route${index}`, Object.getOwnPropertyDescriptor(Routes.prototype, `route${index}`) as PropertyDescriptor);
       }
       Controller()(Routes);
