@@ -103,7 +103,22 @@ const REDIS_GROUP: Group = {
   needsRedis: true,
 };
 
-export const GROUPS: readonly Group[] = [...FRAMEWORKS.map(errorGroup), OK_GROUP, INVALID_GROUP, REDIS_GROUP];
+/** An unmatched path (a 404) with the automatic 405 on, its default, and off: what reading the router costs a 404. */
+function unmatchedGroup(framework: (typeof FRAMEWORKS)[number]): Group {
+  const server = (label: string, state: string): ServerSpec => ({ label, file: 'unmatched.ts', args: [`${framework.name}-${state}`] });
+  return {
+    name: `${framework.name}-unmatched`,
+    title: `${framework.title}, an unmatched path among 16 routes`,
+    servers: [server('405 on', 'on'), server('405 off', 'off')],
+    request: { method: 'GET', expect: 404 },
+    path: '/nowhere/42',
+    compare: 'bytes',
+  };
+}
+
+const UNMATCHED_GROUPS: readonly Group[] = FRAMEWORKS.filter((framework) => framework.name !== 'nest-fastify').map(unmatchedGroup);
+
+export const GROUPS: readonly Group[] = [...FRAMEWORKS.map(errorGroup), OK_GROUP, INVALID_GROUP, REDIS_GROUP, ...UNMATCHED_GROUPS];
 
 export interface GroupResult {
   readonly group: Group;
@@ -342,6 +357,18 @@ export function macroTargets(results: readonly GroupResult[]): Target[] {
       { section: 'HTTP ok path', what: 'rateLimit (RateLimiterMemory) ÷ without', figure: pairOf(ok, 'rateLimit', 'without'), limit: 0.98, direction: 'at least', skipped: ok.skipped },
       { section: 'HTTP ok path', what: 'validate ÷ the compiled ajv function called directly', figure: pairOf(ok, 'validate', 'ajv direct'), limit: 0.98, direction: 'at least', skipped: ok.skipped },
     );
+  }
+  for (const group of UNMATCHED_GROUPS) {
+    const result = find(group.name);
+    if (result === undefined) continue;
+    targets.push({
+      section: 'HTTP unmatched path (405 on by default)',
+      what: `${group.title}: 405 on ÷ 405 off (rps; 1.00 ± 0.03)`,
+      figure: result.ratios.get('405 on/405 off'),
+      limit: 0.97,
+      direction: 'at least',
+      skipped: result.skipped,
+    });
   }
   const invalid = find(INVALID_GROUP.name);
   if (invalid !== undefined) {

@@ -39,6 +39,8 @@ const fault: fc.Arbitrary<PublicFault> = fc
       stack: text,
       cause: fc.jsonValue() as fc.Arbitrary<never>,
       traceId: fc.stringMatching(/^[\w.:+/=-]{1,64}$/),
+      type: fc.oneof(text, fc.constant('https://errors.example.com/insufficient-funds')),
+      instance: text,
     },
     { requiredKeys: ['status', 'title', 'code', 'defaultCode', 'message'] },
   )
