@@ -1,6 +1,7 @@
 // Express 5: the 404 route through faultline, a minimal hand-written handler, or written directly;
 // the ok path with and without rateLimit / validate; the failing validation path through faultline
 // or a hand-written ajv → 400; a Redis-backed rateLimit refusing a key over its limit.
+import { once } from 'node:events';
 import { Ajv, type ErrorObject } from 'ajv';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import createError from 'http-errors';
@@ -8,7 +9,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { errorHandler, rateLimit, validate } from '../../../adapters/express/index.js';
 import { errors } from '../../../src/index.js';
-import { DEFAULT_AJV_OPTIONS } from '../../../src/kit.js';
+import { DEFAULT_AJV_OPTIONS, LISTING_AJV_OPTIONS } from '../../../src/kit.js';
 import { PIN_SCHEMA, validationBody } from './pin-schema.js';
 import { announce, DIRECT, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
 
@@ -46,7 +47,8 @@ if (variant.startsWith('ok') || variant.startsWith('fail')) {
   }
   if (variant === 'ok-validate' || variant === 'fail-validate') middleware.push(validate({ body: PIN_SCHEMA }));
   if (variant === 'ok-ajv' || variant === 'fail-ajv' || variant === 'fail-ajv-in-place') {
-    const check = new Ajv(DEFAULT_AJV_OPTIONS).compile(PIN_SCHEMA);
+    // Listing every problem of the body, as validate() does for a small one (the ok path is the same).
+    const check = new Ajv(variant === 'ok-ajv' ? DEFAULT_AJV_OPTIONS : LISTING_AJV_OPTIONS).compile(PIN_SCHEMA);
     middleware.push((req, res, next) => {
       if (check(req.body)) {
         next();
@@ -71,8 +73,11 @@ if (variant.startsWith('ok') || variant.startsWith('fail')) {
 } else if (variant === 'redis-429' || variant === 'redis-429-block') {
   const url = process.env.FAULTLINE_BENCH_REDIS_URL;
   if (url === undefined) throw new Error('server: FAULTLINE_BENCH_REDIS_URL is not set');
+  const client = new Redis(url, { enableOfflineQueue: false });
+  // Connected before the server is announced: without an offline queue, a command sent earlier fails.
+  await once(client, 'ready');
   const limiter = new RateLimiterRedis({
-    storeClient: new Redis(url, { enableOfflineQueue: false }),
+    storeClient: client,
     keyPrefix: `bench-${variant}-${process.pid}`,
     points: 1,
     duration: 3600,

@@ -27,10 +27,17 @@ export function validationBody(errors: readonly ErrorObject[]): string {
     title: 'Bad Request',
     status: 400,
     detail: 'Request validation failed',
+    // The keyword and its parameters, as faultline lists them: only the schema's values (the name of
+    // a member that is not allowed comes from the request, and is in the pointer).
     errors: errors.map((error) =>
       error.keyword === 'additionalProperties'
-        ? { detail: 'is not allowed', pointer: `#${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}` }
-        : { detail: error.message, pointer: `#${error.instancePath}` },
+        ? {
+            detail: 'is not allowed',
+            pointer: `#${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`,
+            code: error.keyword,
+            params: {},
+          }
+        : { detail: error.message, pointer: `#${error.instancePath}`, code: error.keyword, params: error.params },
     ),
   });
 }
