@@ -123,15 +123,16 @@ restoreClassNames(join(root, 'dist/esm'));
 
 // 3. CommonJS, for Node (a bundler takes the ES modules): the whole core in one file, which every
 // entry point requires. A cold `require` pays for each file it opens; the core in eight chunks cost
-// twice as much to load as in one. The root, the kit and the client re-export their own names of
-// it; every other entry point (each adapter, the adapter contract, the test matchers, the bin) is
-// one file of its own code that requires it for what it takes from the root or the kit.
+// twice as much to load as in one. The root and the kit re-export their own names of it; every
+// other entry point (each adapter, the adapter contract, the test matchers, the bin) is one file of
+// its own code that requires it for what it takes from the root or the kit. The client takes
+// nothing from them (it runs in browsers too): it is one file alone, without the server's core.
 const CORE = '@faultline-core';
-const CORE_FILES = ['src/index', 'src/kit', 'src/client/index'];
+const CORE_FILES = ['src/index', 'src/kit'];
 const coreFile = join(root, 'dist/cjs/chunks/core.js');
 await build({
   stdin: {
-    contents: "export * from './src/index.js'; export * from './src/kit.js'; export * from './src/client/index.js';",
+    contents: "export * from './src/index.js'; export * from './src/kit.js';",
     resolveDir: staging,
     sourcefile: 'core.js',
   },
