@@ -31,7 +31,7 @@ const PROBES: readonly ParityProbe[] = [
 /**
  * The same throw gives the same response on every framework: status, body byte for byte, and the
  * headers the contract checks, compared across all harnesses for every envelope. Framework-made
- * differences (declared by each harness and listed in README) are the only exceptions. The
+ * differences (declared by each harness and listed in docs/guide/reliability.md) are the only exceptions. The
  * contract compares each harness with the core; this compares the harnesses with each other.
  */
 describe.each(Object.keys(ENVELOPES) as EnvelopeName[])('parity: %s', (envelope) => {

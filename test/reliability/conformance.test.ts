@@ -21,7 +21,7 @@ interface Row {
 
 const inTwoMinutes = () => new Date(Date.now() + 120_000).toUTCString();
 
-/** The conformance table of README, row for row. */
+/** The conformance table of docs/guide/correct-http.md, row for row. */
 export const CONFORMANCE: readonly Row[] = [
   {
     rfc: 'RFC 9110 §15.5.2',
