@@ -14,6 +14,7 @@ export interface DocsCommand {
   readonly title?: string;
   readonly statuses?: readonly number[];
   readonly sampleRetryAfter?: number;
+  readonly typeBase?: string;
 }
 
 export type Command = DocsCommand | { readonly command: 'help' } | { readonly command: 'version' };
@@ -35,6 +36,9 @@ Options:
   --statuses <list>       the statuses every API answers, listed besides the catalog's and the
                           preset's, comma-separated; replaces the default 400,404,500,502,503,504
   --retry-after <seconds> the wait 429/503 examples are thrown with when the catalog has none (default 60)
+  --type-base <uri>       the handler's typeBase: each code is described at typeBase + its slug
+                          (a base ending with # is one page with an anchor per code; a base
+                          ending with / is a directory, --out <dir>, with a page per code)
 `;
 
 /** Thrown for what the user typed; the CLI prints it with the usage. */
@@ -43,7 +47,7 @@ export class UsageError extends Error {}
 /** Thrown for no command at all: the usage is the whole answer, and the exit code says it was not run. */
 export class NoCommand extends Error {}
 
-const OPTIONS = ['catalog', 'envelope', 'preset', 'format', 'out', 'title', 'statuses', 'retry-after'];
+const OPTIONS = ['catalog', 'envelope', 'preset', 'format', 'out', 'title', 'statuses', 'retry-after', 'type-base'];
 
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -75,6 +79,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const title = values.get('title');
   const statuses = values.get('statuses');
   const retryAfter = values.get('retry-after');
+  const typeBase = values.get('type-base');
   return {
     command: 'docs',
     catalog,
@@ -85,6 +90,7 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(title === undefined ? {} : { title }),
     ...(statuses === undefined ? {} : { statuses: statusList(statuses) }),
     ...(retryAfter === undefined ? {} : { sampleRetryAfter: seconds(retryAfter) }),
+    ...(typeBase === undefined ? {} : { typeBase }),
   };
 }
 

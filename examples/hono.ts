@@ -14,7 +14,7 @@ export function pinsApp(envelope: EnvelopeName): Hono {
   const app = new Hono();
   app.use(errorBoundary(options)); // first: catches what is not an Error (`throw 'text'`, a bare RateLimiterRes)
   app.onError(errorHandler(options));
-  app.notFound(notFound(options));
+  app.notFound(notFound(app, options)); // with the app: a path served for other methods is a 405 with Allow
   // 5 requests per 10 s per client on /pins: RateLimit fields on every answer, a 429 for the 6th.
   // Hono has no portable client IP, so the key is yours: on Node, the socket's address.
   app.use('/pins/*', rateLimit({ limiter: new RateLimiterMemory({ points: 5, duration: 10 }), key: (c) => getConnInfo(c).remote.address ?? 'unknown' }));

@@ -1,3 +1,4 @@
+import { CLIENT_CLOSED_REQUEST, isClientAbort } from './connection/client-abort.js';
 import type { Fault } from './fault/fault.js';
 import { negotiated } from './negotiation/negotiated.js';
 import { normalizeWith } from './normalize/normalize.js';
@@ -24,7 +25,8 @@ export interface Faultline<Context = void> {
   render(fault: Fault, request?: RequestFacts): ErrorResponse;
   /**
    * normalize, tell `onError` (or the default logger, for an unexpected fault), render: the whole
-   * error path an adapter calls. `context` goes to the default logger. Never throws.
+   * error path an adapter calls. `context` goes to the default logger. Never throws. A request its
+   * client abandoned is told to `onError` as 499; the adapter writes nothing for it.
    */
   handle(thrown: unknown, request: RequestFacts, context: Context): ErrorResponse;
 }
@@ -52,7 +54,8 @@ export function createFaultline<Context = void>(options: FaultlineOptions = {}, 
     render: renderFault,
     handle(thrown, request, context) {
       try {
-        const fault = normalizeFault(thrown);
+        const normalized = normalizeFault(thrown);
+        const fault = isClientAbort(thrown, request, normalized.status) ? CLIENT_CLOSED_REQUEST : normalized;
         if (settings.onError !== undefined) {
           try {
             settings.onError(fault, thrown, request);

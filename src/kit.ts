@@ -18,7 +18,10 @@ export {
   type FactoryInit,
 } from './errors/define-errors.js';
 export { codeSlug } from './errors/code-slug.js';
-export { routeNotFound } from './errors/route-not-found.js';
+export { routeNotFound, UNMATCHED_ROUTE, type UnmatchedRoute } from './errors/route-not-found.js';
+export { allowValue, methodNotAllowed, type AllowedMethodsReader } from './routes/allowed-methods.js';
+export { expressRouteMethods, type ExpressAppLike } from './routes/express-routes.js';
+export { fastifyRouteMethods, type FastifyLike } from './routes/fastify-routes.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
 export { isUnexpected } from './fault/unexpected.js';
@@ -58,6 +61,7 @@ export { problemDetails, PROBLEM_CONTENT_TYPE, QUOTA_EXCEEDED } from './envelope
 export { rateLimitHeaderFields, type RateLimitHeaderStandard } from './rate-limit/headers.js';
 export {
   createRateLimit,
+  type ClientAddress,
   type RateLimit,
   type RateLimitDecision,
   type RateLimitOptions,
@@ -65,14 +69,21 @@ export {
 } from './rate-limit/rate-limit.js';
 export type { RateLimiterLike } from './rate-limit/limiter.js';
 export { RATE_LIMIT_OPTION_RULES, type KeyAndCostOptions } from './rate-limit/option-rules.js';
+export { DEFAULT_IPV6_SUBNET, ipKey } from './rate-limit/ip-key.js';
+export { RateLimitWarning, type WarningChannel } from './rate-limit/proxy-warning.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
+export { authChallenge, type AuthChallenge } from './headers/auth-challenge.js';
 export { STALE_HEADERS } from './headers/stale.js';
 export { varyWith, withExistingVary } from './headers/vary.js';
 export { headerText } from './headers/header-text.js';
 export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-type.js';
 
+export { CLIENT_CLOSED_REQUEST, isClientAbort } from './connection/client-abort.js';
+export { nodeHttpVersion, nodeRequestAborted, type NodeRequestLike } from './connection/node-connection.js';
 export type { ErrorResponse } from './render/error-response.js';
+export { documentedCode } from './render/problem-links.js';
+export { DOCUMENTED_CODE } from './errors/define-errors.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
 
@@ -94,6 +105,7 @@ export { FAULTLINE_OPTION_RULES, envelope as envelopeRule, mapping as mappingRul
 export { createFaultline, normalize, render, type Faultline } from './faultline.js';
 
 export { envelopeSchemas } from './schemas/index.js';
+export { problemDetailsSchemaFor } from './schemas/problem-details.js';
 export * from './openapi/index.js';
 
 export { errorLogFields, errorLogLine, describeThrown, logText, MAX_LOG_TEXT, MAX_CAUSES, type ThrownDetails, type ErrorLogFields } from './logging/index.js';
@@ -122,8 +134,10 @@ export {
   VALIDATE_OPTION_RULES,
   COERCING_AJV_OPTIONS,
   DEFAULT_AJV_OPTIONS,
+  LISTING_AJV_OPTIONS,
   type DefaultAjvs,
   type ValidateOptions,
 } from './validation/validate-options.js';
 export { sharedAjvs, type PeerLoader } from './validation/shared-ajv.js';
+export { MAX_LISTED_VALUES, withListing } from './validation/listing.js';
 export type { JsonSchema } from './schemas/schema.js';

@@ -2,11 +2,13 @@ import type { Envelope, EnvelopeName } from './envelopes/envelope.js';
 import { resolveEnvelope } from './envelopes/index.js';
 import type { ErrorFactory } from './errors/define-errors.js';
 import { ALLOWED_ERROR_HEADERS } from './headers/allowed.js';
+import { authChallenge, type AuthChallenge } from './headers/auth-challenge.js';
 import { headerName, headerValue } from './headers/header-value.js';
 import { checkOptions } from './checks/check-options.js';
 import { FAULTLINE_OPTION_RULES, PRESET_RULES } from './checks/faultline-option-rules.js';
 import { recognizersWithout, type NormalizeSettings, type Recognizer, type RecognizerFamily } from './normalize/normalize.js';
 import type { ErrorMapping } from './normalize/map.js';
+import type { RequestFacts } from './request-facts.js';
 import type { RateLimitHeaderStandard } from './rate-limit/headers.js';
 import { combineOnError, type OnError } from './hooks/on-error.js';
 import { resolveLocales, type Locales, type LocalesOption } from './locales/locales.js';
@@ -44,8 +46,12 @@ export interface FaultlineOptions {
    * `false` silences it, `true` keeps it besides your `onError`.
    */
   logUnexpected?: boolean;
-  /** `WWW-Authenticate` for a 401 that brings none (RFC 9110 §15.5.2 requires one). Default `'Bearer'`; `false` to omit. */
-  challenge?: string | false;
+  /**
+   * `WWW-Authenticate` for a 401 that brings none (RFC 9110 §15.5.2 requires one). Default
+   * `'Bearer'`; a challenge with parameters as `{ scheme: 'Bearer', params: { realm: 'pins' } }`
+   * (each value quoted and escaped); `false` to omit.
+   */
+  challenge?: string | AuthChallenge | false;
   /** Status of validation failures: 400 (default) or 422. */
   validationStatus?: 400 | 422;
   /** More header names a thrown error may set, beyond the protocol ones faultline allows. */
@@ -84,6 +90,27 @@ export interface FaultlineOptions {
    * tried first (`otelTraceId()` from `faultline/otel` reads the active span). Default `false`.
    */
   traceId?: boolean | TraceIdSource;
+  /**
+   * A request no route matched, on a path routes serve for other methods, is a 405 with `Allow`
+   * listing them (RFC 9110 §15.5.6), not a 404: `GET /pins/:id` then `DELETE /pins/7`. The router
+   * is read only for unmatched requests. Default `true`; `false` keeps every unmatched route a 404.
+   */
+  methodNotAllowed?: boolean;
+  /**
+   * Where the app documents its errors, for problem details' `type`: `'https://docs.example.com/errors/'`.
+   * A code the app defined (a `defineErrors` catalog entry, a preset's, a `codes` default) gets
+   * `type` = this + the code in kebab case (`INSUFFICIENT_FUNDS` → `…/errors/insufficient-funds`), the
+   * URI `faultline docs --type-base` writes the code's section at; any other code keeps
+   * `about:blank`. An absolute URI ending with `/`, `#` or `=`. Default: none (`about:blank`).
+   */
+  typeBase?: string;
+  /**
+   * Problem details' `instance`, the URI of this occurrence: `'path'` (the request's path), or a
+   * function of the request (`(request) => 'urn:request:' + request.id`; a result that is not a
+   * string is left out). Per request, so these responses are never served from the cache of
+   * default responses. Default: none.
+   */
+  instance?: 'path' | ((request: RequestFacts) => string | undefined);
 }
 
 /** A named bundle of options reproducing one API's documented error contract. */
@@ -111,6 +138,9 @@ export interface Settings extends NormalizeSettings {
   readonly locales: Locales | undefined;
   /** Undefined when `traceId` is off. */
   readonly traceId: TraceIdReader | undefined;
+  readonly methodNotAllowed: boolean;
+  readonly typeBase: string | undefined;
+  readonly instance: FaultlineOptions['instance'];
 }
 
 /** Checks and resolves options. Throws at setup time, never at request time. */
@@ -135,7 +165,12 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
   for (const [key, code] of [...Object.entries(preset.codes ?? {}), ...Object.entries(options.codes ?? {})]) {
     codes.set(Number(key), code);
   }
-  const challenge = merged.challenge === false ? undefined : headerValue(merged.challenge ?? 'Bearer');
+  const challenge =
+    merged.challenge === false
+      ? undefined
+      : typeof merged.challenge === 'object'
+        ? authChallenge(merged.challenge.scheme, merged.challenge.params)
+        : headerValue(merged.challenge ?? 'Bearer');
   const disabled: ReadonlySet<string> = new Set(options.disableRecognizers ?? []);
   return {
     envelope: resolveEnvelope(merged.envelope),
@@ -157,5 +192,8 @@ export function resolveSettings(options: FaultlineOptions = {}): Settings {
     negotiate: merged.negotiate !== false,
     locales: options.locales === undefined ? undefined : resolveLocales(options.locales, options.defaultLocale ?? 'en'),
     traceId: options.traceId === undefined || options.traceId === false ? undefined : traceIdReader(options.traceId === true ? undefined : options.traceId),
+    methodNotAllowed: merged.methodNotAllowed !== false,
+    typeBase: merged.typeBase,
+    instance: merged.instance,
   };
 }

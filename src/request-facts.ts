@@ -13,4 +13,19 @@ export interface RequestFacts {
    * (`Accept` for the media type). Absent, the response is what a request without them would get.
    */
   readonly header?: HeaderReader;
+  /**
+   * True once the client has gone (closed the connection, cancelled the stream, aborted its
+   * upload): an abort-shaped error is then told to `onError` as 499 Client Closed Request.
+   */
+  readonly aborted?: () => boolean;
+  /**
+   * The request's abort signal, on fetch-based runtimes: what was thrown because it aborted (its
+   * `reason`, which a `fetch(url, { signal })` rejects with) is the client going, too.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * The HTTP version (`'1.1'`, `'2.0'`), when the adapter knows it: HTTP/2 and later carry no
+   * connection-specific header field (RFC 9113 §8.2.2), whatever was thrown.
+   */
+  readonly httpVersion?: string;
 }

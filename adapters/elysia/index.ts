@@ -56,7 +56,9 @@ export function jsonBody(options?: JsonBodyOptions): (context: { request: Reques
  * those describing a body that is not sent go, and `Vary` joins the error's own.
  */
 function respond(faultline: Faultline, thrown: unknown, request: Request, set: SetHeaders): Response {
-  const response = faultline.handle(thrown, facts(request));
+  const known = facts(request);
+  const response = faultline.handle(thrown, known);
+  if (known.aborted?.() === true) return abandoned();
   let vary: SetHeaders[string];
   // A handler may spell a name as it likes (`set.headers.ETag`); HTTP does not care, nor does this.
   for (const name of Object.keys(set)) {
@@ -68,6 +70,19 @@ function respond(faultline: Faultline, thrown: unknown, request: Request, set: S
 }
 
 const STALE: ReadonlySet<string> = new Set(STALE_HEADERS);
+
+/**
+ * The answer to a request whose client has gone (`onError` was told 499): a runtime needs a
+ * Response, and this one writes nothing where a server can be told so. `@hono/node-server` (how a
+ * fetch handler is served on Node) takes this header for "already handled" on its checked path;
+ * reading `type`, which only a standard `Response` has, turns its lightweight Response into one
+ * that takes that path. Elsewhere the response goes nowhere, the connection being closed.
+ */
+function abandoned(): Response {
+  const response = new Response(null, { status: 499, headers: { 'x-hono-already-sent': 'true' } });
+  void response.type;
+  return response;
+}
 
 function build(response: ErrorResponse, headers: Readonly<Record<string, string>>): Response {
   return new Response(response.body, { status: response.status, headers });

@@ -1,10 +1,11 @@
 import type { RequestFacts } from '../../src/kit.js';
 
-/** What the core is told about the request an error answers. */
+/** What the core is told about the request an error answers; the request's signal aborts when the client goes. */
 export function facts(request: Request): RequestFacts {
   const header = (name: string): string | undefined => request.headers.get(name) ?? undefined;
   const id = header('x-request-id');
-  const base = { method: request.method, path: pathOf(request.url), header };
+  const { signal } = request;
+  const base = { method: request.method, path: pathOf(request.url), header, aborted: () => signal.aborted, signal };
   return id === undefined ? base : { ...base, id };
 }
 

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import {
   createFaultline,
   logToConsole,
+  expressRouteMethods,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
@@ -15,7 +16,7 @@ import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type RequestSchemas, type SchemaOutput, type ValidateMiddleware, type ValidateOptions } from './validate.js';
-export { rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
+export { ipKey, rateLimit, type ExpressRateLimitOptions } from './rate-limit.js';
 // A cycle by design, safe: faultline() calls this file's handlers only when called, after both
 // modules have loaded. It goes away once the handlers live in files of their own.
 // oxlint-disable-next-line import/no-cycle
@@ -24,6 +25,7 @@ export { faultline } from './faultline.js';
 /**
  * The error middleware: `app.use(errorHandler(options))`, after every route. Once headers have
  * been sent nothing can be corrected, so the error goes to Express, which closes the connection.
+ * A client that has gone (an aborted upload) is told to `onError` as 499 and sent nothing.
  */
 export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
   const faultline = createFaultline(options, logLikeExpress);
@@ -32,14 +34,26 @@ export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
       next(error);
       return;
     }
-    write(res, faultline.handle(error, facts(req), req));
+    const request = facts(req);
+    const response = faultline.handle(error, request, req);
+    if (request.aborted?.() === true) {
+      // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
+      res.destroy();
+      return;
+    }
+    write(res, response);
   };
 }
 
-/** The last ordinary middleware: turns "no route matched" into a 404 error for `errorHandler`. */
+/**
+ * The last ordinary middleware: turns "no route matched" into an error for `errorHandler`, a 404,
+ * or a 405 with `Allow` when the app's routes serve the path for other methods (read from the
+ * app's router then, for this request only).
+ */
 export function notFound(): RequestHandler {
   return function faultlineNotFound(req: Request, _res: Response, next: (error?: unknown) => void) {
-    next(routeNotFound(req.method, pathOf(req)));
+    const path = pathOf(req);
+    next(routeNotFound(req.method, path, () => expressRouteMethods(req.app, path)));
   };
 }
 

@@ -2,13 +2,17 @@
 // fields on the response. A refusal or a closed store failure goes to `next(error)`, for
 // `errorHandler` to render like every other error.
 import type { Request, RequestHandler, Response } from 'express';
-import { createRateLimit, type RateLimitOptions } from '../../src/kit.js';
+import { createRateLimit, type ClientAddress, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
 import { facts } from './request-facts.js';
+
+export { ipKey } from '../../src/kit.js';
 
 export interface ExpressRateLimitOptions extends RateLimitOptions {
   /**
-   * Whose points a request spends. Default: the client IP as Express reports it (`req.ip`), which
-   * behind a proxy is the proxy's unless `app.set('trust proxy', …)` says which hops to believe.
+   * Whose points a request spends. Default: the client IP as Express reports it (`req.ip`), an
+   * IPv6 address keyed by its /56 (`ipv6Subnet`). Behind a proxy that is the proxy's address unless
+   * `app.set('trust proxy', …)` says which hops to believe (a request with `X-Forwarded-For` while
+   * it does not is warned of once). A key of your own that falls back to the IP: `ipKey(req.ip)`.
    */
   readonly key?: (req: Request) => string | Promise<string>;
   /** Points a request spends. Default 1. */
@@ -17,22 +21,22 @@ export interface ExpressRateLimitOptions extends RateLimitOptions {
 
 /** `app.use(rateLimit({ limiter: new RateLimiterMemory({ points: 100, duration: 60 }) }))`. */
 export function rateLimit(options: ExpressRateLimitOptions): RequestHandler {
-  const limit = createRateLimit(options);
-  const keyOf = options.key ?? clientIp;
-  const { cost } = options;
+  const limit = createRateLimit(options, emitWarning);
+  const { key: keyOf, cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return function faultlineRateLimit(req: Request, res: Response, next: (error?: unknown) => void) {
+    const request = facts(req);
     let key: string | Promise<string>;
     let points: number;
     try {
-      key = keyOf(req);
+      key = keyOf === undefined ? limit.clientKey(clientOf(req), request) : keyOf(req);
       points = costOf(req);
     } catch (error) {
       next(error);
       return;
     }
     Promise.resolve(key)
-      .then((resolved) => limit.consume(String(resolved), points, facts(req)))
+      .then((resolved) => limit.consume(String(resolved), points, request))
       .then((decision) => {
         for (const name in decision.headers) res.setHeader(name, decision.headers[name] as string);
         next();
@@ -40,8 +44,14 @@ export function rateLimit(options: ExpressRateLimitOptions): RequestHandler {
   };
 }
 
-// Without a socket address (a connection already gone) every such request shares one bucket.
-function clientIp(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+const emitWarning: WarningChannel = (warning) => process.emitWarning(warning);
+
+function clientOf(req: Request): ClientAddress {
+  const trust: unknown = req.app.get('trust proxy');
+  return {
+    address: req.ip ?? req.socket.remoteAddress,
+    trustsProxy: trust !== false && trust !== undefined && trust !== 0,
+    howToTrust: "Tell Express which hops to believe (app.set('trust proxy', 1) for one proxy, or its address), or pass rateLimit a key.",
+  };
 }
 

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { headerText, type RequestFacts } from '../../src/kit.js';
+import { headerText, nodeHttpVersion, nodeRequestAborted, type RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. The id the server's own logs already use wins, so faultline's line
@@ -17,7 +17,10 @@ export function requestId(req: Request): string | undefined {
 export function facts(req: Request): RequestFacts {
   const id = requestId(req);
   const header = (name: string): string | undefined => headerText(req.headers[name]);
-  return id === undefined ? { method: req.method, path: pathOf(req), header } : { method: req.method, path: pathOf(req), id, header };
+  const aborted = (): boolean => nodeRequestAborted(req);
+  const httpVersion = nodeHttpVersion(req);
+  const known = { method: req.method, path: pathOf(req), header, aborted, httpVersion };
+  return id === undefined ? known : { ...known, id };
 }
 
 export function pathOf(req: Request): string {

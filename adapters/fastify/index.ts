@@ -3,8 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import {
   createFaultline,
   describeThrown,
+  fastifyRouteMethods,
   routeNotFound,
-  headerText,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
@@ -13,9 +13,11 @@ import {
   type FaultlineOptions,
   type RequestFacts,
 } from '../../src/kit.js';
+import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type FastifyValidateHook, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
+export { ipKey, rateLimit, type FastifyRateLimitOptions } from './rate-limit.js';
 
 /** A Fastify plugin function, marked to skip encapsulation. */
 export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, done: (error?: Error) => void) => void) & {
@@ -31,7 +33,7 @@ export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
   const faultline = createFaultline(options, logLikeFastify);
   const plugin = ((instance: FastifyInstance, _options: unknown, done: (error?: Error) => void) => {
     instance.setErrorHandler((error: FastifyError, request, reply) => handleError(faultline, error, request, reply));
-    instance.setNotFoundHandler((request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply));
+    instance.setNotFoundHandler((request, reply) => handleError(faultline, unmatched(instance, request), request, reply));
     done();
   }) as FaultlinePlugin;
   plugin[Symbol.for('skip-override')] = true;
@@ -42,7 +44,13 @@ export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
 /** A not-found handler on its own, for `app.setNotFoundHandler(notFound(options))` in a scope. */
 export function notFound(options?: FaultlineOptions): (request: FastifyRequest, reply: FastifyReply) => void {
   const faultline = createFaultline(options, logLikeFastify);
-  return (request, reply) => handleError(faultline, routeNotFound(request.method, pathOf(request)), request, reply);
+  return (request, reply) => handleError(faultline, unmatched(request.server, request), request, reply);
+}
+
+/** The unmatched route's error: a 404, or a 405 when Fastify's router serves the path for other methods. */
+function unmatched(instance: FastifyInstance, request: FastifyRequest): Error {
+  const path = pathOf(request);
+  return routeNotFound(request.method, path, () => fastifyRouteMethods(instance, path));
 }
 
 function handleError(faultline: Faultline<FastifyReply>, error: unknown, request: FastifyRequest, reply: FastifyReply): void {
@@ -51,7 +59,15 @@ function handleError(faultline: Faultline<FastifyReply>, error: unknown, request
     reply.raw.destroy();
     return;
   }
-  write(reply, faultline.handle(error, facts(request), reply));
+  const known = facts(request);
+  const response = faultline.handle(error, known, reply);
+  if (known.aborted?.() === true) {
+    // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
+    void reply.hijack();
+    reply.raw.destroy();
+    return;
+  }
+  write(reply, response);
 }
 
 /** Fastify's default error handler logs a 5xx so: `reply.log.error({ req, res, err }, message)`. */
@@ -59,15 +75,6 @@ function logLikeFastify(thrown: unknown, _fault: Fault, _request: RequestFacts, 
   reply.log.error({ req: reply.request, res: reply, err: thrown }, describeThrown(thrown).message ?? '');
 }
 
-function facts(request: FastifyRequest): RequestFacts {
-  const header = (name: string): string | undefined => headerText(request.headers[name]);
-  return { method: request.method, path: pathOf(request), id: request.id, header };
-}
-
-function pathOf(request: FastifyRequest): string {
-  const query = request.url.indexOf('?');
-  return query === -1 ? request.url : request.url.slice(0, query);
-}
 
 function write(reply: FastifyReply, response: ErrorResponse): void {
   for (const name of STALE_HEADERS) reply.removeHeader(name);

@@ -69,7 +69,22 @@ function core(options?: FaultlineOptions): Faultline {
 }
 
 function respond(faultline: Faultline, thrown: unknown, request: Request): Response {
-  return build(faultline.handle(thrown, facts(request)));
+  const known = facts(request);
+  const response = faultline.handle(thrown, known);
+  return known.aborted?.() === true ? abandoned() : build(response);
+}
+
+/**
+ * The answer to a request whose client has gone (`onError` was told 499): a runtime needs a
+ * Response, and this one writes nothing where a server can be told so. `@hono/node-server` (how a
+ * fetch handler is served on Node) takes this header for "already handled" on its checked path;
+ * reading `type`, which only a standard `Response` has, turns its lightweight Response into one
+ * that takes that path. Elsewhere the response goes nowhere, the connection being closed.
+ */
+function abandoned(): Response {
+  const response = new Response(null, { status: 499, headers: { 'x-hono-already-sent': 'true' } });
+  void response.type;
+  return response;
 }
 
 function build(response: ErrorResponse): Response {

@@ -1,10 +1,15 @@
 import type { RequestFacts } from '../../src/kit.js';
 
-/** What the core is told about the request an error answers: method, path, request id, headers. */
+/**
+ * What the core is told about the request an error answers: method, path, request id, headers,
+ * and whether the client has gone (the request's signal aborts when it does, on Node's and Bun's
+ * servers alike): an upload it abandoned is a 499 for `onError`, not a server fault.
+ */
 export function facts(request: Request): RequestFacts {
   const header = (name: string): string | undefined => request.headers.get(name) ?? undefined;
   const id = header('x-request-id');
-  const base = { method: request.method, path: pathOf(request.url), header };
+  const { signal } = request;
+  const base = { method: request.method, path: pathOf(request.url), header, aborted: () => signal.aborted, signal };
   return id === undefined ? base : { ...base, id };
 }
 

@@ -1,11 +1,12 @@
 import type { H3Event } from 'h3';
 import type { RequestFacts } from '../../src/kit.js';
 
-/** What the core is told about the request an error answers. */
+/** What the core is told about the request an error answers; the request's signal aborts when the client goes. */
 export function facts(event: H3Event): RequestFacts {
   const header = (name: string): string | undefined => event.req.headers.get(name) ?? undefined;
   const id = header('x-request-id');
-  const base = { method: event.req.method, path: pathOf(event.req.url), header };
+  const { signal } = event.req;
+  const base = { method: event.req.method, path: pathOf(event.req.url), header, aborted: () => signal.aborted, signal };
   return id === undefined ? base : { ...base, id };
 }
 

@@ -18,11 +18,12 @@ import {
   type OptionRules,
   positiveInteger,
 } from '../../src/kit.js';
+import { honoRouteMethods, type HonoAppLike } from './allowed-methods.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type HonoValidatedInput, type HonoValidateMiddleware, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
-export { rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
+export { ipKey, rateLimit, type HonoRateLimitOptions } from './rate-limit.js';
 // A cycle by design, safe: faultline() calls this file's handlers only when called, after both
 // modules have loaded. It goes away once the handlers live in files of their own.
 // oxlint-disable-next-line import/no-cycle
@@ -40,12 +41,24 @@ export function errorHandler<E extends Env = Env>(options?: FaultlineOptions): E
   };
 }
 
-/** The unmatched-route handler: `app.notFound(notFound(options))`, worded as on every framework. */
-export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E> {
-  const faultline = createFaultline(options, logToConsole);
+/**
+ * The unmatched-route handler, worded as on every framework: `app.notFound(notFound(app, options))`.
+ * Given the app, a path its routes serve for other methods is a 405 with `Allow` (Hono hands a
+ * not-found handler no way to reach the app's router). `notFound(options)` answers 404 only.
+ */
+export function notFound<E extends Env = Env>(options?: FaultlineOptions): NotFoundHandler<E>;
+export function notFound<E extends Env = Env>(app: HonoAppLike, options?: FaultlineOptions): NotFoundHandler<E>;
+export function notFound<E extends Env = Env>(first?: HonoAppLike | FaultlineOptions, second?: FaultlineOptions): NotFoundHandler<E> {
+  const app = isApp(first) ? first : undefined;
+  const faultline = createFaultline(app === undefined ? (first as FaultlineOptions | undefined) : second, logToConsole);
   return function faultlineNotFound(c) {
-    return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url)));
+    const read = app === undefined ? undefined : () => honoRouteMethods(app, c);
+    return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url), read));
   };
+}
+
+function isApp(value: unknown): value is HonoAppLike {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { routes?: unknown }).routes) && typeof (value as { fetch?: unknown }).fetch === 'function';
 }
 
 /**
@@ -102,8 +115,21 @@ export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): Mi
   };
 }
 
+/**
+ * @hono/node-server's `RESPONSE_ALREADY_SENT`: a response marked with its `X_ALREADY_SENT` header,
+ * for which it writes no status line. Its own lightweight `Response` skips that check on its fast
+ * path for small bodies; reading `type` (which only a standard `Response` has) turns it into a
+ * standard one, which takes the checked path. Elsewhere the read is a no-op.
+ */
+function alreadySent(): Response {
+  const response = new Response(null, { status: 499, headers: { 'x-hono-already-sent': 'true' } });
+  void response.type;
+  return response;
+}
+
 function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
-  const response = faultline.handle(thrown, facts(c));
+  const request = facts(c);
+  const response = faultline.handle(thrown, request);
   // Hono puts what `onError` is handed in `c.error`, which middleware after it (@hono/otel, error
   // trackers) report as a failed request: an expected 4xx is an answer, not a failure (HTTP server
   // semantic conventions), so only an unexpected error stays there.
@@ -114,6 +140,9 @@ function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
   // over the error's own when it assigns this response, or skips assigning a not-found response.
   c.res = undefined;
   c.finalized = false;
+  // The client has gone: `onError` was told (499). Hono needs a Response: the one Node's server
+  // (`@hono/node-server`) takes for "already handled", so it writes nothing; elsewhere it goes nowhere.
+  if (request.aborted?.() === true) return alreadySent();
   return build(headers, response);
 }
 

@@ -1,33 +1,61 @@
 // Rate limiting for Hono, web-standard only (Node, Bun, Deno, Workers): the key comes from the
-// app, the core consumes, the fields go on the response. A refusal or a closed store failure is
+// app or the runtime's connection, the core consumes, the fields go on the response. A refusal or a closed store failure is
 // thrown, for `errorHandler` (`app.onError`) to render like every other error.
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import { createRateLimit, type RateLimitOptions } from '../../src/kit.js';
+import { createRateLimit, type ClientAddress, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
 import { facts } from './request-facts.js';
+
+export { ipKey } from '../../src/kit.js';
 
 export interface HonoRateLimitOptions<E extends Env = Env> extends RateLimitOptions {
   /**
-   * Whose points a request spends. Required: a web-standard Request carries no client address, so
-   * Hono has no portable client IP. On Node, `getConnInfo(c).remote.address` from
-   * `@hono/node-server/conninfo`; behind a proxy, the header your proxy sets.
+   * Whose points a request spends. Default: the connection's address where the runtime gives it
+   * to Hono (`@hono/node-server`, Bun, Deno: what each one's `getConnInfo` reads), an IPv6 address
+   * keyed by its /56 (`ipv6Subnet`); elsewhere (Cloudflare Workers) a request fails with a
+   * TypeError saying to pass a key. Hono trusts no proxy: behind one, read the header it sets,
+   * through `ipKey`: `key: (c) => ipKey(c.req.header('x-real-ip') ?? 'unknown')`.
    */
-  readonly key: (c: Context<E>) => string | Promise<string>;
+  readonly key?: (c: Context<E>) => string | Promise<string>;
   /** Points a request spends. Default 1. */
   readonly cost?: number | ((c: Context<E>) => number);
 }
 
-/** `app.use(rateLimit({ limiter, key }))`. */
+/** `app.use(rateLimit({ limiter }))`. */
 export function rateLimit<E extends Env = Env>(options: HonoRateLimitOptions<E>): MiddlewareHandler<E> {
-  const limit = createRateLimit(options);
-  if (options.key === undefined) {
-    throw new TypeError('faultline: rateLimit() option "key" is required on Hono: a web-standard Request carries no client address (on Node: (c) => getConnInfo(c).remote.address)');
-  }
+  const limit = createRateLimit(options, warnOnConsole);
   const { key, cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return async function faultlineRateLimit(c, next) {
-    const decision = await limit.consume(String(await key(c)), costOf(c), facts(c));
+    const request = facts(c);
+    const resolved = key === undefined ? limit.clientKey(clientOf(c), request) : String(await key(c));
+    const decision = await limit.consume(resolved, costOf(c), request);
     for (const name in decision.headers) c.header(name, decision.headers[name] as string);
     await next();
   };
 }
 
+// Web-standard: no `process` to emit a warning on everywhere Hono runs.
+const warnOnConsole: WarningChannel = (warning) => console.warn(`${warning.name} [${warning.code}]: ${warning.message}`);
+
+/** What the runtimes put in `c.env`: Node's request (`@hono/node-server`), Bun's server, Deno's connection info. */
+interface RuntimeBindings {
+  readonly incoming?: { readonly socket?: { readonly remoteAddress?: unknown } };
+  requestIP?(request: Request): { readonly address?: unknown } | null;
+  readonly remoteAddr?: { readonly hostname?: unknown };
+}
+
+/** The connection's address as each runtime's own `getConnInfo` reads it, without importing any of them. */
+function remoteAddress(c: Context): string {
+  const env = c.env as RuntimeBindings | undefined;
+  const address = env?.incoming?.socket?.remoteAddress ?? (typeof env?.requestIP === 'function' ? env.requestIP(c.req.raw)?.address : undefined) ?? env?.remoteAddr?.hostname;
+  if (typeof address === 'string') return address;
+  throw new TypeError('faultline: rateLimit cannot read the client address on this runtime: pass rateLimit({ key: (c) => … })');
+}
+
+function clientOf(c: Context): ClientAddress {
+  return {
+    address: remoteAddress(c),
+    trustsProxy: false,
+    howToTrust: "Hono trusts no proxy: pass rateLimit a key that reads the header your proxy sets, through ipKey (key: (c) => ipKey(c.req.header('x-real-ip') ?? 'unknown')).",
+  };
+}

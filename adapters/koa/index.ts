@@ -3,18 +3,20 @@ import type { Context, Middleware, Next } from 'koa';
 import {
   createFaultline,
   HttpError,
+  nodeRequestAborted,
   routeNotFound,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
   type FaultlineOptions,
 } from '../../src/kit.js';
+import { koaRouteMethods } from './allowed-methods.js';
 import { emitError, hasOwnListener, logToKoa } from './error-event.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type KoaValidateMiddleware, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
-export { rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
+export { ipKey, rateLimit, type KoaRateLimitOptions } from './rate-limit.js';
 
 /**
  * The error middleware: `app.use(errorHandler(options))`, before everything else. It renders what
@@ -30,11 +32,18 @@ export function errorHandler(options?: FaultlineOptions): Middleware {
     try {
       await next();
     } catch (thrown) {
-      if (ctx.headerSent || !ctx.writable) {
-        abandon(ctx, thrown);
+      if (ctx.headerSent) {
+        abandon(ctx, thrown, 500);
         return;
       }
-      const response = faultline.handle(thrown, facts(ctx), ctx);
+      const request = facts(ctx);
+      const response = faultline.handle(thrown, request, ctx);
+      // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
+      // (Not Koa's `ctx.writable`: it is false for every HEAD request over HTTP/2.)
+      if (request.aborted?.() === true) {
+        abandon(ctx, thrown, response.status);
+        return;
+      }
       write(ctx, response);
       if (hasOwnListener(ctx.app)) emitError(ctx, thrown, response.status, false);
       return;
@@ -45,36 +54,43 @@ export function errorHandler(options?: FaultlineOptions): Middleware {
 }
 
 /**
- * A terminal middleware, registered last: makes "no route matched" an error for `errorHandler`.
- * Optional, as `errorHandler` already renders Koa's implicit 404 the same way.
+ * A terminal middleware, registered last: makes "no route matched" an error for `errorHandler`
+ * (a 404, or a 405 with `Allow` when `@koa/router` serves the path for other methods). Optional, as
+ * `errorHandler` already renders Koa's implicit 404 the same way.
  */
 export function notFound(): Middleware {
   return function faultlineNotFound(ctx: Context): never {
-    throw routeNotFound(ctx.method, pathOf(ctx));
+    throw unmatched(ctx);
   };
+}
+
+function unmatched(ctx: Context): HttpError {
+  return routeNotFound(ctx.method, pathOf(ctx), () => koaRouteMethods(ctx));
 }
 
 /**
  * What Koa would answer with its plain-text status body: its own 404 when nothing set a status or a
- * body (no route matched), or an error status a route set without a body (`ctx.status = 403`).
- * A body explicitly set to `null` is the route's choice of an empty response and is kept.
+ * body (no route matched: a 404, or a 405 when `@koa/router` serves the path for other methods), or
+ * an error status a route set without a body (`ctx.status = 403`; `@koa/router`'s `allowedMethods()`
+ * 405, whose `Allow` stays). A body explicitly set to `null` is the route's choice and is kept.
  */
 function unansweredError(ctx: Context): HttpError | undefined {
-  if (ctx.respond === false || ctx.headerSent || !ctx.writable) return undefined;
+  if (ctx.respond === false || ctx.headerSent || nodeRequestAborted(ctx.req)) return undefined;
   if (ctx.body !== null && ctx.body !== undefined) return undefined;
   const response = ctx.response as unknown as { _explicitStatus?: boolean; _explicitNullBody?: boolean };
   if (response._explicitNullBody === true) return undefined;
-  if (response._explicitStatus !== true) return ctx.status === 404 ? routeNotFound(ctx.method, pathOf(ctx)) : undefined;
+  if (response._explicitStatus !== true) return ctx.status === 404 ? unmatched(ctx) : undefined;
   return ctx.status >= 400 ? new HttpError(ctx.status) : undefined;
 }
 
 /**
- * Headers, or part of the body, are already out: nothing can be corrected and nothing may be sent
- * twice. Koa's own handler only emits the error and leaves the response open; an unfinished response
- * is destroyed instead, so the client sees a truncated body rather than a hanging one.
+ * Headers, or part of the body, are already out, or the client has gone: nothing can be corrected
+ * and nothing may be sent. Koa's own handler only emits the error (flagged `headerSent`, as here)
+ * and leaves the response open; an unfinished response is destroyed instead, so a client still
+ * there sees a truncated body rather than a hanging one.
  */
-function abandon(ctx: Context, thrown: unknown): void {
-  emitError(ctx, thrown, 500, true);
+function abandon(ctx: Context, thrown: unknown, status: number): void {
+  emitError(ctx, thrown, status, true);
   ctx.respond = false;
   if (!ctx.res.writableEnded) ctx.res.destroy();
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { headerText, type RequestFacts } from '../../src/kit.js';
+import { headerText, nodeHttpVersion, nodeRequestAborted, type RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. The id the server's own logs already use wins: `ctx.req.id` from
@@ -17,7 +17,9 @@ export function requestId(ctx: Context): string | undefined {
 export function facts(ctx: Context): RequestFacts {
   const id = requestId(ctx);
   const header = (name: string): string | undefined => headerText(ctx.req.headers[name]);
-  return id === undefined ? { method: ctx.method, path: pathOf(ctx), header } : { method: ctx.method, path: pathOf(ctx), id, header };
+  const aborted = (): boolean => nodeRequestAborted(ctx.req);
+  const known = { method: ctx.method, path: pathOf(ctx), header, aborted, httpVersion: nodeHttpVersion(ctx.req) };
+  return id === undefined ? known : { ...known, id };
 }
 
 // The path as the client sent it, before any mounting rewrote `ctx.path`.

@@ -12,6 +12,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import { createFaultline, describeThrown, routeNotFound, thrownText, type Faultline, type FaultlineOptions, type RequestFacts } from '../../src/kit.js';
+import { nestRouteMethods } from './allowed-methods.js';
 import { abort, headersSent, requestFacts, write } from './http.js';
 
 /** The injection token `FaultlineModule.forRoot(options)` provides the options under. */
@@ -69,8 +70,15 @@ export function answer(faultline: Faultline, exception: unknown, host: Arguments
     abort(res);
     return;
   }
-  const facts = requestFacts(http.getRequest());
-  write(res, faultline.handle(original(exception, facts), facts));
+  const req: unknown = http.getRequest();
+  const facts = requestFacts(req);
+  const response = faultline.handle(original(exception, facts, req), facts);
+  // The client has gone (an aborted upload): `onError` was told (499); nothing is written.
+  if (facts.aborted?.() === true) {
+    abort(res);
+    return;
+  }
+  write(res, response);
 }
 
 /**
@@ -80,14 +88,17 @@ export function answer(faultline: Faultline, exception: unknown, host: Arguments
  * originals and words them the same on every framework. Only that wrapping is undone, recognised
  * by the test Nest itself applies before wrapping; an exception the app throws stays as it is.
  * Nest's unmatched route throws `Cannot GET /path?query`; faultline's `routeNotFound` words it as
- * every other adapter does, without the query.
+ * every other adapter does, without the query, and makes it a 405 when the platform's router serves
+ * the path for other methods.
  */
-function original(exception: unknown, facts: RequestFacts): unknown {
+function original(exception: unknown, facts: RequestFacts, req: unknown): unknown {
   try {
     if (!(exception instanceof HttpException)) return exception;
     if (exception instanceof NotFoundException) {
       const prefix = `Cannot ${facts.method} ${facts.path}`;
-      if (exception.message === prefix || exception.message.startsWith(`${prefix}?`)) return routeNotFound(facts.method, facts.path);
+      if (exception.message === prefix || exception.message.startsWith(`${prefix}?`)) {
+        return routeNotFound(facts.method, facts.path, () => nestRouteMethods(req, facts.path));
+      }
       return exception;
     }
     const wrapper = Object.getPrototypeOf(exception) as unknown;

@@ -3,7 +3,16 @@
 // `request`/`reply` on platform-fastify. Nest's own `httpAdapter.reply()` goes through `res.send()`,
 // which adds an ETag to an error body on Express; writing as the Express and Fastify adapters do
 // keeps the bytes and headers identical to theirs.
-import { headerText, STALE_HEADERS, withExistingVary, type ErrorResponse, type RequestFacts } from '../../src/kit.js';
+import {
+  headerText,
+  nodeHttpVersion,
+  nodeRequestAborted,
+  STALE_HEADERS,
+  withExistingVary,
+  type ErrorResponse,
+  type NodeRequestLike,
+  type RequestFacts,
+} from '../../src/kit.js';
 
 /** What faultline uses of a Node response (Express's `res` is one). */
 interface NodeResponse {
@@ -25,6 +34,7 @@ interface FastifyReplyLike {
   getHeader(name: string): unknown;
   removeHeader(name: string): unknown;
   send(payload?: Uint8Array): unknown;
+  hijack?(): unknown;
 }
 
 /** What faultline reads of the request on either platform. */
@@ -34,6 +44,8 @@ interface RequestLike {
   readonly url?: unknown;
   readonly id?: unknown;
   readonly headers?: Readonly<Record<string, unknown>>;
+  /** Fastify's request: Node's request underneath. */
+  readonly raw?: NodeRequestLike;
 }
 
 function isFastifyReply(res: unknown): res is FastifyReplyLike {
@@ -60,7 +72,11 @@ export function requestFacts(req: unknown): RequestFacts {
           : undefined;
   const headers = request.headers;
   const reader = (name: string): string | undefined => headerText(headers?.[name]);
-  return id === undefined ? { method, path, header: reader } : { method, path, id, header: reader };
+  // Express's `req` is Node's request; Fastify's `request` has it as `raw`.
+  const node: NodeRequestLike = request.raw ?? (request as NodeRequestLike);
+  const aborted = (): boolean => nodeRequestAborted(node);
+  const known = { method, path, header: reader, aborted, httpVersion: nodeHttpVersion(node) };
+  return id === undefined ? known : { ...known, id };
 }
 
 export function headersSent(res: unknown): boolean {
@@ -68,9 +84,17 @@ export function headersSent(res: unknown): boolean {
   return (res as NodeResponse).headersSent;
 }
 
-/** Nothing can be corrected once the status line is out: end the connection, never send twice. */
+/**
+ * Nothing can be corrected once the status line is out, and nothing can reach a client that has
+ * gone: end the connection, never send twice. Fastify is told the reply is taken over.
+ */
 export function abort(res: unknown): void {
-  (isFastifyReply(res) ? res.raw : (res as NodeResponse)).destroy();
+  if (isFastifyReply(res)) {
+    res.hijack?.();
+    res.raw.destroy();
+    return;
+  }
+  (res as NodeResponse).destroy();
 }
 
 /** Sets header fields on a response that is still to be sent (the RateLimit fields of an admitted request). */

@@ -11,9 +11,11 @@ import {
   nonNegativeNumber,
   RATE_LIMIT_OPTION_RULES,
   isString,
+  type ClientAddress,
   type RateLimit as CoreRateLimit,
   type RateLimiterLike,
   type RateLimitOptions,
+  type WarningChannel,
 } from '../../src/kit.js';
 import { requestFacts, setHeaders } from './http.js';
 import { loadPeer } from './peer.js';
@@ -26,12 +28,19 @@ export interface NestHttpRequest {
   readonly socket?: { readonly remoteAddress?: string };
 }
 
+/** What tells whether the platform trusts proxies: Express's app settings, or Fastify's `ips` list. */
+interface PlatformRequest extends NestHttpRequest {
+  readonly app?: { get?(setting: string): unknown };
+  readonly ips?: unknown;
+}
+
 interface KeyAndCost<R> {
   /**
    * Whose points a request spends. Default: the client IP as the platform reports it (`req.ip` on
-   * both). Behind a proxy that is the proxy's address unless the platform is told which hops to
-   * believe: `app.set('trust proxy', 'loopback')` on platform-express (a `NestExpressApplication`),
-   * `new FastifyAdapter({ trustProxy: 'loopback' })` on platform-fastify.
+   * both), an IPv6 address keyed by its /56 (`ipv6Subnet`). Behind a proxy that is the proxy's
+   * address unless the platform is told which hops to believe: `app.set('trust proxy', 'loopback')`
+   * on platform-express (a `NestExpressApplication`), `new FastifyAdapter({ trustProxy: 'loopback' })`
+   * on platform-fastify; a request with `X-Forwarded-For` while it is not is warned of once.
    */
   readonly key?: (request: R, context: ExecutionContext) => string | Promise<string>;
   /** Points a request spends. Default 1. */
@@ -66,12 +75,12 @@ export type NestRateLimitOptions<R = NestHttpRequest> = NestRateLimitWithLimiter
  */
 export class RateLimitGuard<R = NestHttpRequest> implements CanActivate {
   readonly limit: CoreRateLimit;
-  private readonly keyOf: (request: R, context: ExecutionContext) => string | Promise<string>;
+  private readonly keyOf: ((request: R, context: ExecutionContext) => string | Promise<string>) | undefined;
   private readonly costOf: (request: R, context: ExecutionContext) => number;
 
   constructor(options: NestRateLimitOptions<R>) {
-    this.limit = createRateLimit({ ...options, limiter: limiterOf(options) }, '@RateLimit()', IN_MEMORY_RULES);
-    this.keyOf = options.key ?? (clientIp as (request: R) => string);
+    this.limit = createRateLimit({ ...options, limiter: limiterOf(options) }, emitWarning, '@RateLimit()', IN_MEMORY_RULES);
+    this.keyOf = options.key;
     const { cost } = options;
     this.costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   }
@@ -81,8 +90,9 @@ export class RateLimitGuard<R = NestHttpRequest> implements CanActivate {
     if (context.getType() !== 'http') throw new TypeError('faultline: @RateLimit limits HTTP requests only');
     const http = context.switchToHttp();
     const req = http.getRequest<R>();
-    const key = String(await this.keyOf(req, context));
-    const decision = await this.limit.consume(key, this.costOf(req, context), requestFacts(req));
+    const facts = requestFacts(req);
+    const key = this.keyOf === undefined ? this.limit.clientKey(clientOf(req as PlatformRequest), facts) : String(await this.keyOf(req, context));
+    const decision = await this.limit.consume(key, this.costOf(req, context), facts);
     setHeaders(http.getResponse(), decision.headers);
     return true;
   }
@@ -140,7 +150,18 @@ function limiterOf<R>(options: NestRateLimitOptions<R>): RateLimiterLike {
   });
 }
 
-// Without an address (a connection already gone) every such request shares one bucket.
-function clientIp(req: NestHttpRequest): string {
-  return req.ip ?? req.socket?.remoteAddress ?? 'unknown';
+const emitWarning: WarningChannel = (warning) => process.emitWarning(warning);
+
+function clientOf(req: PlatformRequest): ClientAddress {
+  // platform-express: Express's `trust proxy` setting; platform-fastify: Fastify gives requests an
+  // `ips` list only when made with `trustProxy`.
+  const express = typeof req.app?.get === 'function';
+  const trust: unknown = express ? req.app?.get?.('trust proxy') : undefined;
+  return {
+    address: req.ip ?? req.socket?.remoteAddress,
+    trustsProxy: express ? trust !== false && trust !== undefined && trust !== 0 : 'ips' in req,
+    howToTrust: express
+      ? "Tell Express which hops to believe (app.set('trust proxy', 1) on the NestExpressApplication), or pass @RateLimit a key."
+      : "Make the adapter trust it (new FastifyAdapter({ trustProxy: '10.0.0.1' }), your proxy's address), or pass @RateLimit a key.",
+  };
 }

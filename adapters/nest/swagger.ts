@@ -18,7 +18,9 @@ import {
   recordOf,
   satisfies,
   envelopeSchemas,
+  hasJsonAlternative,
   HttpError,
+  problemDetailsSchemaFor,
   statusPhrase,
   type Envelope,
   type FaultlineOptions,
@@ -89,7 +91,7 @@ export function createApiFaultlineResponses(
       const rendered = core.render(fault);
       const body: unknown = rendered.body === null ? null : JSON.parse(rendered.body);
       const envelope = settings.variants.get(fault.code) ?? settings.variants.get(String(fault.status)) ?? settings.envelope;
-      const schemaName = componentFor(envelope, customSchemas, models);
+      const schemaName = componentFor(envelope, customSchemas, models, settings.typeBase);
       const mediaType = (rendered.headers['content-type'] ?? 'application/json').split(';')[0]?.trim() ?? 'application/json';
       const doc: StatusDoc = byStatus.get(fault.status) ?? { description, media: new Map(), headers: {} };
       doc.description ??= description;
@@ -111,6 +113,8 @@ export function createApiFaultlineResponses(
         const refs = [...media.refs].map((name) => ({ $ref: `#/components/schemas/${name}` }));
         const schema: SchemaObject = refs.length === 0 ? { type: 'object' } : refs.length === 1 ? (refs[0] as SchemaObject) : { oneOf: refs };
         content[mediaType] = { schema, examples: media.examples };
+        // Content negotiation sends a `+json` body as `application/json` to clients that ask for it.
+        if (settings.negotiate && hasJsonAlternative(mediaType)) content['application/json'] ??= { schema, examples: media.examples };
       }
       // `content` given whole: Nest's produces list (application/json) would be wrong for problem details.
       decorators.push(ApiResponse({ status, description: doc.description ?? statusPhrase(status), content, headers: doc.headers }));
@@ -141,9 +145,14 @@ function componentFor(
   envelope: Envelope,
   custom: Readonly<Record<string, JsonSchema>> | undefined,
   models: Map<string, Record<string, unknown>>,
+  typeBase: string | undefined,
 ): string | undefined {
   const builtIn = (ENVELOPES as Readonly<Record<string, Envelope>>)[envelope.name] === envelope;
-  const schema = builtIn ? (envelopeSchemas as Readonly<Record<string, JsonSchema>>)[envelope.name] : custom?.[envelope.name];
+  const schema = !builtIn
+    ? custom?.[envelope.name]
+    : envelope.name === 'problem-details'
+      ? problemDetailsSchemaFor(typeBase)
+      : (envelopeSchemas as Readonly<Record<string, JsonSchema>>)[envelope.name];
   if (schema === undefined) return undefined;
   const components = openApiComponents(`Faultline${pascalName(envelope.name)}`, schema);
   for (const [name, component] of Object.entries(components.schemas)) models.set(name, component);

@@ -56,7 +56,23 @@ const OK_GROUP: Group = {
   path: '/pins',
 };
 
-export const GROUPS: readonly Group[] = ['express', 'fastify', 'koa', 'hono', 'nest'].map(errorGroup).concat(OK_GROUP);
+/** An unmatched path (a 404) with the automatic 405 on, its default, and off: what reading the router costs. */
+function unmatchedGroup(framework: string): Group {
+  return {
+    name: `${framework}-unmatched`,
+    adapter: `adapters/${framework}/index.ts`,
+    servers: [
+      { label: '405 on', file: 'unmatched.ts', variant: `${framework}-on` },
+      { label: '405 off', file: 'unmatched.ts', variant: `${framework}-off` },
+    ],
+    request: ERROR_REQUEST,
+    path: '/nowhere/42',
+  };
+}
+
+const UNMATCHED_GROUPS: readonly Group[] = ['express', 'fastify', 'koa', 'hono', 'nest'].map(unmatchedGroup);
+
+export const GROUPS: readonly Group[] = ['express', 'fastify', 'koa', 'hono', 'nest'].map(errorGroup).concat(OK_GROUP, UNMATCHED_GROUPS);
 
 export interface GroupResult {
   readonly group: string;
@@ -177,7 +193,8 @@ const medianOf = (runs: readonly LoadResult[] | undefined, key: 'rps' | 'p99'): 
 const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)}` : 'n/a');
 
 export function macroTables(results: readonly GroupResult[]): string {
-  const errorResults = results.filter((result) => result.group !== OK_GROUP.name);
+  const unmatched = new Set(UNMATCHED_GROUPS.map((group) => group.name));
+  const errorResults = results.filter((result) => result.group !== OK_GROUP.name && !unmatched.has(result.group));
   const out: string[] = [];
   if (errorResults.length > 0) {
     out.push(
@@ -226,6 +243,24 @@ export function macroTables(results: readonly GroupResult[]): string {
         ),
       );
     }
+  }
+  const unmatchedResults = results.filter((result) => unmatched.has(result.group));
+  if (unmatchedResults.length > 0) {
+    out.push(
+      table(
+        ['an unmatched path, 16 routes (rps ratio)', '405 on ÷ 405 off (target 1.00 ± 0.03)', 'p99 ms on / off', 'rps on'],
+        unmatchedResults.map((result) =>
+          result.skipped !== undefined
+            ? [result.group, `skipped: ${result.skipped}`, '', '']
+            : [
+                result.group,
+                ratio(result.ratios.get('405 on/405 off') ?? Number.NaN),
+                ['405 on', '405 off'].map((label) => ms(medianOf(result.runs.get(label), 'p99'))).join(' / '),
+                medianOf(result.runs.get('405 on'), 'rps').toFixed(0),
+              ],
+        ),
+      ),
+    );
   }
   return out.join('\n\n');
 }

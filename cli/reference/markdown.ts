@@ -1,5 +1,5 @@
 import { prettyBody, sampleNote, shownHeaders } from './example-text.js';
-import type { ErrorReference, ReferenceExample } from './reference-model.js';
+import type { CodeEntry, CodeLink, ErrorReference, ReferenceExample } from './reference-model.js';
 
 /** GitHub-flavoured Markdown: text escaped, so a description cannot become markup or break a table. */
 export function referenceMarkdown(reference: ErrorReference): string {
@@ -19,20 +19,17 @@ export function referenceMarkdown(reference: ErrorReference): string {
     out.push('## Error codes', '', '| Code | HTTP status | Description |', '|---|---|---|');
     for (const entry of reference.codes) out.push(`| ${code(entry.code)} | ${entry.status} | ${text(entry.description)} |`);
     out.push('');
-    for (const entry of reference.codes) {
-      out.push(`### ${code(entry.code)}`, '', `**${entry.status} ${text(entry.text)}**: ${text(entry.description)}`, '');
-      if (entry.causes.length > 0) {
-        out.push('| Cause | Solution |', '|---|---|');
-        for (const { cause, solution } of entry.causes) out.push(`| ${text(cause)} | ${text(solution)} |`);
-        out.push('');
-      }
-      out.push(...example(reference, entry.example));
-    }
+    for (const entry of reference.codes) out.push(...codeSection(reference, entry, '###'));
   }
 
   out.push('## Example bodies by status', '');
   for (const entry of reference.statuses) {
-    out.push(`### ${entry.status} ${text(entry.text)}`, '', ...example(reference, entry.example));
+    if (entry.defaultCode === undefined) {
+      out.push(`### ${entry.status} ${text(entry.text)}`, '', ...example(reference, entry.example));
+      continue;
+    }
+    out.push(anchor(entry.defaultCode), '', `### ${entry.status} ${text(entry.text)}`, '');
+    out.push(`Code ${code(entry.defaultCode.code)}.`, '', ...typeLine(entry.defaultCode), ...example(reference, entry.example));
   }
 
   out.push('## Retry guidance', '', '| Status | Retry | What to do |', '|---|---|---|');
@@ -41,6 +38,40 @@ export function referenceMarkdown(reference: ErrorReference): string {
   }
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * One code's section: an anchor named by its slug first, so a problem `type` of `typeBase` + slug
+ * (a base ending with `#`) lands on it; the same words as the code's own page.
+ */
+function codeSection(reference: ErrorReference, entry: CodeEntry, heading: string): string[] {
+  const out = [anchor(entry), '', `${heading} ${code(entry.code)}`, '', `**${entry.status} ${text(entry.text)}**: ${text(entry.description)}`, ''];
+  out.push(...typeLine(entry));
+  if (entry.causes.length > 0) {
+    out.push('| Cause | Solution |', '|---|---|');
+    for (const { cause, solution } of entry.causes) out.push(`| ${text(cause)} | ${text(solution)} |`);
+    out.push('');
+  }
+  out.push(...example(reference, entry.example));
+  return out;
+}
+
+/**
+ * A page of its own for one documented code, for a `typeBase` ending with `/`: the file
+ * `<slug>.md` is the URI `typeBase` + slug on a docs site with clean URLs (VitePress's `cleanUrls`).
+ */
+export function codePageMarkdown(reference: ErrorReference, entry: CodeEntry): string {
+  const [, , ...page] = codeSection(reference, entry, '#');
+  return [...page, `Every error of this API: [${text(reference.title)}](./).`, ''].join('\n');
+}
+
+// A slug is [a-z0-9-] (codeSlug): safe in an attribute as it is.
+function anchor(link: CodeLink): string {
+  return `<a id="${link.slug}"></a>`;
+}
+
+function typeLine(link: CodeLink): string[] {
+  return link.typeUri === undefined ? [] : [`Problem type: \`${link.typeUri}\``, ''];
 }
 
 function example(reference: ErrorReference, value: ReferenceExample): string[] {

@@ -1,5 +1,13 @@
 import { createFaultline, HttpError, type FaultlineOptions } from '../../src/index.js';
-import { catalogEntries, codeSlug, renderExample, statusPhrase, type ErrorCatalogInput, type ErrorFactoryLike, type RenderedExample } from '../../src/kit.js';
+import {
+  catalogEntries,
+  codeSlug,
+  renderExample,
+  statusPhrase,
+  type ErrorCatalogInput,
+  type ErrorFactoryLike,
+  type RenderedExample,
+} from '../../src/kit.js';
 import { retryGuidance, type RetryAdvice } from './retry-guidance.js';
 
 /** What the page documents and how its examples are rendered (the handler's options, preset included). */
@@ -27,6 +35,15 @@ export interface ReferenceExample {
   readonly sampleRetryAfter?: number;
 }
 
+/** Where a documented code is described: its anchor (and page) name, and its problem `type` URI. */
+export interface CodeLink {
+  readonly code: string;
+  /** The code in kebab case: the anchor on the page, the page of its own under a `typeBase` ending with `/`. */
+  readonly slug: string;
+  /** `typeBase` + `slug`, the `type` problem details carry for it: when the options have a `typeBase`. */
+  readonly typeUri?: string;
+}
+
 export interface StatusEntry {
   readonly status: number;
   readonly text: string;
@@ -34,12 +51,11 @@ export interface StatusEntry {
   /** `new HttpError(status)` (the status's default), rendered. */
   readonly example: ReferenceExample;
   readonly retry: RetryAdvice;
+  /** The default code the options configure for the status (`codes: { 429: 'RATE_LIMITED' }`), when no catalog entry has it. */
+  readonly defaultCode?: CodeLink;
 }
 
-export interface CodeEntry {
-  readonly code: string;
-  /** The code in kebab case (`insufficient-funds`): its entry's anchor, and the end of its problem `type` URI. */
-  readonly anchor: string;
+export interface CodeEntry extends CodeLink {
   readonly status: number;
   readonly text: string;
   readonly description: string;
@@ -55,9 +71,14 @@ export interface ErrorReference {
   readonly envelope: string;
   readonly mediaType: string;
   readonly preset?: string;
+  /** The options' `typeBase`: each documented code's problem `type` is it + the code's slug. */
+  readonly typeBase?: string;
   readonly statuses: readonly StatusEntry[];
   readonly codes: readonly CodeEntry[];
 }
+
+// The page's own ids (sections, status examples): a code's anchor cannot take one of them.
+const PAGE_IDS = /^(statuses|codes|examples|retry|status-\d{3})$/;
 
 const RETRY_STATUSES = new Set([429, 503]);
 
@@ -73,12 +94,21 @@ export function buildReference(catalog: ErrorCatalogInput, options: ReferenceOpt
   const sample = sampleRetryAfter ?? 60;
   const entries = catalogEntries(catalog);
 
+  const links = new Map<string, string>();
+  const link = (code: string): CodeLink => {
+    const slug = codeSlug(code);
+    const taken = links.get(slug);
+    if (taken !== undefined && taken !== code) throw new Error(`faultline: the codes "${taken}" and "${code}" would share the anchor (and problem type URI) "${slug}"; rename one`);
+    if (PAGE_IDS.test(slug)) throw new Error(`faultline: the code "${code}" would take the page's own anchor "${slug}"; rename it`);
+    links.set(slug, code);
+    return { code, slug, ...(settings.typeBase === undefined ? {} : { typeUri: `${settings.typeBase}${slug}` }) };
+  };
+
   const codes: CodeEntry[] = entries.map((factory) => {
     const needsSample = RETRY_STATUSES.has(factory.status) && factory.definition.retryAfter === undefined;
     const thrown = needsSample ? (factory as unknown as (init: { retryAfter: number }) => unknown)({ retryAfter: sample }) : factory();
     return {
-      code: factory.code,
-      anchor: codeSlug(factory.code),
+      ...link(factory.code),
       status: factory.status,
       text: statusPhrase(factory.status),
       description: factory.definition.description ?? factory.definition.message,
@@ -86,8 +116,6 @@ export function buildReference(catalog: ErrorCatalogInput, options: ReferenceOpt
       example: { rendered: renderExample(faultline, thrown), ...(needsSample ? { sampleRetryAfter: sample } : {}) },
     };
   });
-
-  checkAnchors(codes);
 
   const listed = new Set<number>([
     ...entries.map((factory) => factory.status),
@@ -102,12 +130,15 @@ export function buildReference(catalog: ErrorCatalogInput, options: ReferenceOpt
     .map((status) => {
       const withSample = RETRY_STATUSES.has(status);
       const rendered = renderExample(faultline, new HttpError(status, undefined, withSample ? { retryAfter: sample } : {}));
+      const configured = settings.codes.get(status);
       return {
         status,
         text: statusPhrase(status),
         description: statusDescriptions?.[status] ?? entryDescription(entries, status) ?? settings.messages.get(status) ?? statusPhrase(status),
         example: { rendered, ...(withSample ? { sampleRetryAfter: sample } : {}) },
         retry: retryGuidance(status, rendered.body),
+        // A default code the options configure is documented here, unless a catalog entry has it.
+        ...(configured === undefined || links.get(codeSlug(configured)) === configured ? {} : { defaultCode: link(configured) }),
       };
     });
 
@@ -116,6 +147,7 @@ export function buildReference(catalog: ErrorCatalogInput, options: ReferenceOpt
     envelope: settings.envelope.name,
     mediaType: (settings.envelope.contentType.split(';')[0] ?? '').trim(),
     ...(options.preset === undefined ? {} : { preset: options.preset.name }),
+    ...(settings.typeBase === undefined ? {} : { typeBase: settings.typeBase }),
     statuses,
     codes,
   };
@@ -129,18 +161,4 @@ function entryDescription(entries: readonly ErrorFactoryLike[], status: number):
   const same = entries.filter((factory) => factory.status === status);
   const own = same.find((factory) => factory.code === new HttpError(status).code) ?? (same.length === 1 ? same[0] : undefined);
   return own?.definition.description;
-}
-
-/**
- * Each code needs an anchor of its own: two codes that differ only in case or punctuation
- * (`NOT_FOUND`, `not-found`) would share one page entry and one problem `type` URI.
- */
-function checkAnchors(codes: readonly CodeEntry[]): void {
-  const seen = new Map<string, string>();
-  for (const { code, anchor } of codes) {
-    if (anchor === '') throw new Error(`faultline: the code "${code}" has no letter or digit to make its anchor (and problem type URI) from; rename it`);
-    const other = seen.get(anchor);
-    if (other !== undefined) throw new Error(`faultline: the codes "${other}" and "${code}" would share the anchor (and problem type URI) "${anchor}"; rename one`);
-    seen.set(anchor, code);
-  }
 }

@@ -1,4 +1,5 @@
 import { ENVELOPES } from '../envelopes/index.js';
+import { authChallenge } from '../headers/auth-challenge.js';
 import { headerName } from '../headers/header-value.js';
 import { RECOGNIZER_FAMILIES } from '../normalize/normalize.js';
 import type { FaultlineOptions, Preset } from '../options.js';
@@ -9,6 +10,10 @@ import type { OptionRules } from './check-options.js';
 import { isObject, nonEmptyString } from './common-rules.js';
 import { machineCode, statusKey } from './fault-rules.js';
 import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, satisfies, type Rule } from './rule.js';
+
+// An absolute URI (scheme first) without whitespace, control characters or what RFC 3986 never allows.
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
+const ABSOLUTE_URI_BASE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f"<>\\^`{|}]*[/#=]$/;
 
 const envelopeObject = satisfies(
   'an envelope made by defineEnvelope()',
@@ -40,6 +45,17 @@ const locales: Rule = {
 
 export const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
 
+/** `{ scheme, params? }`: checked by building it, which throws for a scheme or name that is not a token. */
+const challengeObject = satisfies("{ scheme: 'Bearer', params?: { realm: 'api' } } with token names and string values", (v) => {
+  if (!isObject(v) || Array.isArray(v)) return false;
+  try {
+    authChallenge(v['scheme'] as string, (v['params'] ?? {}) as Record<string, string>);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
 /** A preset object; its own members are checked by `PRESET_RULES` when it is resolved. */
 const preset: Rule = {
   allowed: "a preset object such as presets.statusObject (import { presets } from 'faultline')",
@@ -59,7 +75,7 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   debug: isBoolean,
   onError: either(isFunction, arrayOf(isFunction, 'an array of functions')),
   logUnexpected: isBoolean,
-  challenge: either(nonEmptyString, oneOf([false])),
+  challenge: either(nonEmptyString, challengeObject, oneOf([false])),
   validationStatus: oneOf([400, 422]),
   exposeHeaders: arrayOf(satisfies('a header name', (v) => headerName(v) !== undefined), 'an array of header names'),
   rateLimitHeaders: oneOf(RATE_LIMIT_HEADER_STANDARDS),
@@ -70,6 +86,12 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
   locales,
   defaultLocale: languageTag,
   traceId: either(isBoolean, isFunction),
+  methodNotAllowed: isBoolean,
+  typeBase: satisfies(
+    "an absolute URI ending with '/', '#' or '=', such as 'https://docs.example.com/errors/'",
+    (v) => typeof v === 'string' && v.length <= 512 && ABSOLUTE_URI_BASE.test(v),
+  ),
+  instance: either(oneOf(['path']), isFunction),
 };
 
 /** A preset's members: the options a preset may set, its name and its documented catalog. */
@@ -84,6 +106,9 @@ export const PRESET_RULES: OptionRules<Preset> = {
   exposeHeaders: FAULTLINE_OPTION_RULES.exposeHeaders,
   rateLimitHeaders: FAULTLINE_OPTION_RULES.rateLimitHeaders,
   negotiate: FAULTLINE_OPTION_RULES.negotiate,
+  methodNotAllowed: FAULTLINE_OPTION_RULES.methodNotAllowed,
+  typeBase: FAULTLINE_OPTION_RULES.typeBase,
+  instance: FAULTLINE_OPTION_RULES.instance,
   name: isString,
   errors: satisfies('a catalog made by defineErrors()', isObject),
 };

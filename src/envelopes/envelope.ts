@@ -23,6 +23,10 @@ export interface PublicFault {
    * well-formed. The built-in envelopes put it at the top level as `traceId`; a custom one places it.
    */
   readonly traceId?: string;
+  /** A URI documenting the code (`typeBase` + the code in kebab case), for a code the app defined. */
+  readonly type?: string;
+  /** A URI identifying this occurrence (the `instance` option). */
+  readonly instance?: string;
   /** Present only with `debug: true`. */
   readonly stack?: string;
   readonly cause?: JsonValue;

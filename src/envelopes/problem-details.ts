@@ -2,7 +2,7 @@ import type { Envelope } from './envelope.js';
 import { withMembers } from './members.js';
 
 // The envelope's own members, present or not: extras never take their names.
-const RESERVED: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'code', 'errors', 'violated-policies', 'stack', 'cause']);
+const RESERVED: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'violated-policies', 'stack', 'cause']);
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -17,19 +17,22 @@ export const QUOTA_EXCEEDED = {
  * as `application/problem+json`. A code other than the status's default is the `code` extension
  * member; field issues are the `errors` array of RFC 9457 §3 (`detail`, `pointer`, and the
  * validator's `code` and `params` for clients that word issues themselves); a 429 is the
- * RateLimit draft's `quota-exceeded` problem with `violated-policies`.
+ * RateLimit draft's `quota-exceeded` problem with `violated-policies`. A code the app documents
+ * (`typeBase`) is the `type` instead, with the status's title; `instance` when configured.
  */
 export const problemDetails: Envelope = {
   name: 'problem-details',
   contentType: PROBLEM_CONTENT_TYPE,
   body(fault) {
     const quota = fault.status === 429;
+    const quotaType = quota && fault.type === undefined;
     const body: Record<string, unknown> = {
-      type: quota ? QUOTA_EXCEEDED.type : 'about:blank',
-      title: quota ? QUOTA_EXCEEDED.title : fault.title,
+      type: fault.type ?? (quota ? QUOTA_EXCEEDED.type : 'about:blank'),
+      title: quotaType ? QUOTA_EXCEEDED.title : fault.title,
       status: fault.status,
       detail: fault.message,
     };
+    if (fault.instance !== undefined) body.instance = fault.instance;
     if (!fault.defaultCode) body.code = fault.code;
     if (quota) body['violated-policies'] = [fault.rateLimit?.policy ?? 'default'];
     if (fault.issues !== undefined) {

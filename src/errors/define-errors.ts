@@ -1,5 +1,12 @@
 import { HttpError, isHttpError, type HttpErrorInit } from './http-error.js';
 
+/**
+ * Marks an error a catalog made: its code is documented (the generated error reference has a
+ * section for it), so problem details may name it in `type`. A shared symbol, as the brand is:
+ * another copy of faultline (ESM and CJS) reads it too.
+ */
+export const DOCUMENTED_CODE = Symbol.for('faultline.documentedCode');
+
 /** One entry of a typed error catalog. `X`: the type of its `extras`. */
 export interface ErrorDefinition<X = Readonly<Record<string, unknown>>> {
   readonly status: number;
@@ -74,7 +81,7 @@ function makeFactory<C extends string>(code: C, definition: ErrorDefinition): Er
   const factory = (first?: string | (FactoryInit & { message?: string }), second?: FactoryInit): HttpError<C> => {
     const init = typeof first === 'object' && first !== null ? first : (second ?? {});
     const message = typeof first === 'string' ? first : (init as { message?: string }).message;
-    return new HttpError<C>(definition.status, message ?? definition.message, {
+    const error = new HttpError<C>(definition.status, message ?? definition.message, {
       expose: definition.expose,
       retryAfter: definition.retryAfter,
       ...init,
@@ -83,6 +90,8 @@ function makeFactory<C extends string>(code: C, definition: ErrorDefinition): Er
       code,
       numericCode: definition.numericCode,
     });
+    Object.defineProperty(error, DOCUMENTED_CODE, { value: true });
+    return error;
   };
   return Object.assign(factory, {
     code,

@@ -43,6 +43,11 @@ export interface Fault {
   readonly rateLimit?: RateLimitState;
   /** Extra top-level body members (`required`, `accepts`, …), already reduced to JSON. */
   readonly extras?: Readonly<Record<string, JsonValue>>;
+  /**
+   * The code is one the app documents (a `defineErrors` catalog entry, a preset's): with
+   * `typeBase`, problem details name it in `type`, where the generated error reference describes it.
+   */
+  readonly documented?: true;
   /** Debug only: the stack and the cause chain, reduced to JSON. Never rendered unless `debug`. */
   readonly stack?: string;
   readonly cause?: JsonValue;

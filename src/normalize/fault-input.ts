@@ -18,6 +18,8 @@ export interface FaultInput {
   rateLimit?: RateLimitState;
   /** A validation failure: its status is the configured validation status (400 or 422). */
   validation?: boolean;
+  /** Made by a `defineErrors` catalog: its code is documented (see `Fault.documented`). */
+  documented?: boolean;
   issues?: readonly FieldIssue[];
   extras?: unknown;
   stack?: unknown;
@@ -31,6 +33,8 @@ export interface FaultPolicy {
   readonly keepDebug: boolean;
   /** The status of validation failures: 400 (default) or 422. */
   readonly validationStatus: number;
+  /** An unmatched route whose path other methods serve is a 405 with `Allow` (default), not a 404. */
+  readonly methodNotAllowed?: boolean;
 }
 
 /**
@@ -73,6 +77,8 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
   }
   if (retryAfter !== undefined) fault.retryAfter = retryAfter;
   if (input.rateLimit !== undefined) fault.rateLimit = input.rateLimit;
+  // Only the catalog's own code is documented: one replaced by the status's default is not.
+  if (input.documented === true && code === input.code) fault.documented = true;
   if (Array.isArray(input.issues) && input.issues.length > 0) {
     const issues = checkIssues(input.issues);
     if (issues.length > 0) fault.issues = issues;
@@ -178,9 +184,18 @@ export function delaySeconds(value: unknown): number | undefined {
   return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/**
+ * The bytes an error's own header fields may take on the wire, all together. Each value is capped
+ * (4 KB) already; fifteen of them would pass that and still overflow what clients and proxies
+ * accept for a whole header section (Node's parser: 16 KB, nginx's buffers: 8 KB). Past the budget,
+ * further fields are dropped, never cut: a half value could mean something else.
+ */
+const MAX_HEADER_BYTES = 8192;
+
 function checkHeaders(value: unknown, allowed: ReadonlySet<string>): Record<string, string> | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   let out: Record<string, string> | undefined;
+  let budget = MAX_HEADER_BYTES;
   const keys = ownKeys(value);
   for (let i = 0; i < keys.length && i < 64; i++) {
     const key = keys[i] as string;
@@ -188,6 +203,10 @@ function checkHeaders(value: unknown, allowed: ReadonlySet<string>): Record<stri
     if (name === undefined || !allowed.has(name)) continue;
     const text = headerValue(read(value, key));
     if (text === undefined) continue;
+    // `name: value` and its CRLF.
+    const size = name.length + text.length + 4;
+    if (size > budget) continue;
+    budget -= size;
     (out ??= Object.create(null) as Record<string, string>)[name] = text;
   }
   return out;

@@ -25,13 +25,15 @@ import { fromStatusBearing } from './recognizers/status-bearing.js';
 import { fromUpstream } from './recognizers/upstream.js';
 import { fromValibot } from './recognizers/valibot.js';
 import { fromZod } from './recognizers/zod.js';
+import { fromUnmatchedRoute } from './recognizers/unmatched-route.js';
 
 /** A function that recognises one family of thrown values. */
 export type Recognizer = (thrown: unknown, policy?: FaultPolicy) => FaultInput | undefined;
 
 /**
  * The families faultline knows besides its own errors, by the name `disableRecognizers` takes,
- * most specific first: body-parser errors are http-errors; Nest's and Hono's exceptions, axios's
+ * most specific first (an unmatched route, a 405 or a 404, is one of faultline's own errors and
+ * comes before them all): body-parser errors are http-errors; Nest's and Hono's exceptions, axios's
  * and express-jwt's errors carry a `status` too, so the generic status reader comes last; the
  * named schema libraries come before any Standard Schema failure.
  */
@@ -64,12 +66,12 @@ export const RECOGNIZER_FAMILIES = {
 export type RecognizerFamily = keyof typeof RECOGNIZER_FAMILIES;
 
 /** Every built-in recognizer in the order they are tried: faultline's own errors, then each family. */
-export const RECOGNIZERS: readonly Recognizer[] = [fromFaultlineError, ...Object.values(RECOGNIZER_FAMILIES)];
+export const RECOGNIZERS: readonly Recognizer[] = [fromUnmatchedRoute, fromFaultlineError, ...Object.values(RECOGNIZER_FAMILIES)];
 
 /** The built-in recognizers without the families turned off (faultline's own errors are always known). */
 export function recognizersWithout(disabled: ReadonlySet<string>): readonly Recognizer[] {
   if (disabled.size === 0) return RECOGNIZERS;
-  const kept: Recognizer[] = [fromFaultlineError];
+  const kept: Recognizer[] = [fromUnmatchedRoute, fromFaultlineError];
   for (const [family, recognizer] of Object.entries(RECOGNIZER_FAMILIES)) if (!disabled.has(family)) kept.push(recognizer);
   return kept;
 }

@@ -1,6 +1,7 @@
 import type { Envelope } from '../envelopes/envelope.js';
 import { ENVELOPES } from '../envelopes/index.js';
 import { envelopeSchemas } from '../schemas/index.js';
+import { problemDetailsSchemaFor } from '../schemas/problem-details.js';
 import type { JsonSchema } from '../schemas/schema.js';
 import { PRESET_ENVELOPE_SCHEMAS } from './preset-schemas.js';
 
@@ -10,6 +11,8 @@ export interface SchemaOverrides {
   readonly main?: { readonly envelope: Envelope; readonly schema: JsonSchema };
   /** Schemas by envelope name (a variant's, a custom envelope's). */
   readonly byName?: Readonly<Record<string, JsonSchema>>;
+  /** The handler's `typeBase`: problem details' `type` may then be a documented code's URI. */
+  readonly typeBase?: string;
 }
 
 /**
@@ -21,7 +24,8 @@ export function envelopeSchema(envelope: Envelope, overrides: SchemaOverrides): 
   if (named !== undefined) return named;
   if (overrides.main !== undefined && overrides.main.envelope === envelope) return overrides.main.schema;
   for (const [name, builtIn] of Object.entries(ENVELOPES)) {
-    if (builtIn === envelope) return envelopeSchemas[name as keyof typeof ENVELOPES];
+    if (builtIn !== envelope) continue;
+    return name === 'problem-details' ? problemDetailsSchemaFor(overrides.typeBase) : envelopeSchemas[name as keyof typeof ENVELOPES];
   }
   return PRESET_ENVELOPE_SCHEMAS.get(envelope);
 }

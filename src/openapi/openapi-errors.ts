@@ -5,6 +5,8 @@ import { arrayOf, isString, recordOf, satisfies } from '../checks/rule.js';
 import type { Envelope } from '../envelopes/envelope.js';
 import type { JsonValue } from '../fault/fault.js';
 import { createFaultline } from '../faultline.js';
+import { JSON_CONTENT_TYPE } from '../envelopes/envelope.js';
+import { hasJsonAlternative } from '../negotiation/media-type.js';
 import type { FaultlineOptions } from '../options.js';
 import type { JsonSchema } from '../schemas/schema.js';
 import { catalogEntries, isErrorFactory, type ErrorCatalogInput, type ErrorFactoryLike } from './catalog-entries.js';
@@ -93,7 +95,11 @@ function openApiErrorsWith(catalog: ErrorCatalogInput, options: OpenApiErrorOpti
   checkOptions(options, OPENAPI_ERROR_OPTION_RULES, where);
   const { schema, schemas: byName, ...faultlineOptions } = options;
   const faultline = createFaultline({ ...faultlineOptions, debug: false });
-  const overrides = { main: schema === undefined ? undefined : { envelope: faultline.settings.envelope, schema }, byName };
+  const { settings } = faultline;
+  const overrides = { main: schema === undefined ? undefined : { envelope: settings.envelope, schema }, byName, typeBase: settings.typeBase };
+  // Content negotiation sends a `+json` body as `application/json` to clients that ask for it.
+  const alternative = (mediaType: string): string | undefined =>
+    settings.negotiate && hasJsonAlternative(mediaType) ? (JSON_CONTENT_TYPE.split(';')[0] as string) : undefined;
 
   const components: OpenApiErrorComponents = { schemas: {}, responses: {} };
   const envelopeRefs = new Map<JsonSchema, string>();
@@ -127,10 +133,11 @@ function openApiErrorsWith(catalog: ErrorCatalogInput, options: OpenApiErrorOpti
     }
     const media: OpenApiMediaType = schemaRef === undefined ? { example: example.body } : { schema: { $ref: schemaRef }, example: example.body };
     const headers = responseHeaders(example);
+    const json = alternative(example.mediaType);
     const response: OpenApiResponse = {
       description: describe(factory),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      content: { [example.mediaType]: media },
+      content: json === undefined ? { [example.mediaType]: media } : { [example.mediaType]: media, [json]: structuredClone(media) },
     };
     components.responses[name] = response;
     entries.set(factory.code, { factory, name, example, response, schemaRef });
@@ -149,7 +156,7 @@ function openApiErrorsWith(catalog: ErrorCatalogInput, options: OpenApiErrorOpti
     }
     const responses: Record<string, OpenApiResponse | OpenApiReference> = {};
     for (const [status, list] of [...byStatus].toSorted(([a], [b]) => a - b)) {
-      responses[String(status)] = list.length === 1 ? { $ref: `#/components/responses/${(list[0] as Entry).name}` } : sharedResponse(list);
+      responses[String(status)] = list.length === 1 ? { $ref: `#/components/responses/${(list[0] as Entry).name}` } : sharedResponse(list, alternative);
     }
     return responses;
   };
@@ -215,7 +222,7 @@ function jsonType(value: JsonValue): string {
  * One response for a status several errors share: each error a named example; the schema the one
  * they share, or `anyOf` theirs (not `oneOf`: envelope schemas are open, so one body can match two).
  */
-function sharedResponse(list: readonly Entry[]): OpenApiResponse {
+function sharedResponse(list: readonly Entry[], alternative: (mediaType: string) => string | undefined): OpenApiResponse {
   const content: Record<string, OpenApiMediaType> = {};
   for (const mediaType of new Set(list.map((entry) => entry.example.mediaType))) {
     const same = list.filter((entry) => entry.example.mediaType === mediaType);
@@ -231,6 +238,8 @@ function sharedResponse(list: readonly Entry[]): OpenApiResponse {
       media.schema = defined.length === 1 ? { $ref: defined[0] } : { anyOf: defined.map(($ref) => ({ $ref })) };
     }
     content[mediaType] = media;
+    const json = alternative(mediaType);
+    if (json !== undefined && content[json] === undefined) content[json] = structuredClone(media);
   }
   const headers: Record<string, OpenApiHeader> = {};
   for (const entry of list) {

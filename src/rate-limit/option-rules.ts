@@ -1,7 +1,7 @@
 import type { OptionRules } from '../checks/check-options.js';
 import { instanceWith, nonEmptyString, nonNegativeInteger, nonNegativeNumber } from '../checks/common-rules.js';
 import { machineCode } from '../checks/fault-rules.js';
-import { either, isFunction, isString, oneOf, satisfies } from '../checks/rule.js';
+import { either, isFunction, isString, numberIn, oneOf, satisfies } from '../checks/rule.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { RATE_LIMIT_HEADER_STANDARDS } from './standard.js';
 
@@ -24,4 +24,5 @@ export const RATE_LIMIT_OPTION_RULES: OptionRules<RateLimitOptions & KeyAndCostO
   code: machineCode,
   message: isString,
   onError: isFunction,
+  ipv6Subnet: either(numberIn(32, 64, true), oneOf([false])),
 };

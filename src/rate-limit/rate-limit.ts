@@ -11,6 +11,8 @@ import { checkOptions } from '../checks/check-options.js';
 import type { Rule } from '../checks/rule.js';
 import { withTimeout } from './timeout.js';
 import { watchInsurance } from './insurance.js';
+import { DEFAULT_IPV6_SUBNET, ipKey } from './ip-key.js';
+import { undeclaredProxy, type RateLimitWarning, type WarningChannel } from './proxy-warning.js';
 
 /** What to do when the limiter's store fails (Redis down, timed out): let requests through, or refuse them with a 503. */
 export type StoreFailurePolicy = 'open' | 'closed';
@@ -43,6 +45,22 @@ export interface RateLimitOptions {
    * both. A closed failure is an error response, which the error handler's `onError` is told of.
    */
   readonly onError?: (fault: Fault, thrown: unknown, request: RequestFacts) => void;
+  /**
+   * The prefix length the default key keeps of an IPv6 client address: 56 (default) puts a whole
+   * /56, one subscriber's allocation, in one bucket; 32 to 64, or `false` for the full address.
+   * IPv4 addresses, and IPv4-mapped IPv6 ones (`::ffff:1.2.3.4`), are keyed as the IPv4 address.
+   */
+  readonly ipv6Subnet?: number | false;
+}
+
+/** The client's address as the framework reports it, for the default key. */
+export interface ClientAddress {
+  /** `req.ip`, `ctx.ip`, `request.ip` or the socket's address; undefined when the connection is gone. */
+  readonly address: string | undefined;
+  /** Whether the framework was told to believe `X-Forwarded-For` (and so `address` is the client's). */
+  readonly trustsProxy: boolean;
+  /** What the app should do about an undeclared proxy, in the framework's words (`app.set('trust proxy', 1)`). */
+  readonly howToTrust: string;
 }
 
 /** An admitted request: the state, and the header fields to set on its response. */
@@ -60,16 +78,23 @@ export interface RateLimit {
    * `HttpError` 429 (refused: `retryAfter` and the full state) or 503 (the store failed, closed).
    */
   consume(key: string, cost: number, request: RequestFacts): Promise<RateLimitDecision>;
+  /**
+   * The default key: the client's address, IPv6 masked to `ipv6Subnet`, IPv4-mapped as IPv4
+   * (`ipKey`). The first request that arrives with `X-Forwarded-For` while the framework trusts no
+   * proxy is said once: to `onError` if given, else on the adapter's warning channel.
+   */
+  clientKey(client: ClientAddress, request: RequestFacts): string;
 }
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
- * Checks the options (throwing at setup, never per request) and returns the consume step adapters
- * call. `where` names the entry point in messages (`@RateLimit()`); `more` are the rules of the
- * options an adapter adds besides `key` and `cost`.
+ * Checks the options (throwing at setup, never per request) and returns the steps adapters call.
+ * `warn` is how the adapter says a run-time warning when the app gave no `onError`; `where` names
+ * the entry point in messages (`@RateLimit()`); `more` are the rules of the options an adapter adds
+ * besides `key` and `cost`.
  */
-export function createRateLimit(options: RateLimitOptions, where = 'rateLimit()', more: Readonly<Record<string, Rule>> = {}): RateLimit {
+export function createRateLimit(options: RateLimitOptions, warn?: WarningChannel, where = 'rateLimit()', more: Readonly<Record<string, Rule>> = {}): RateLimit {
   checkOptions(options, { ...RATE_LIMIT_OPTION_RULES, ...more }, where);
   if (options?.limiter === undefined) {
     throw new TypeError(`faultline: ${where} needs a limiter: ${where.replace('()', '')}({ limiter: new RateLimiterMemory({ points, duration }) })`);
@@ -79,12 +104,25 @@ export function createRateLimit(options: RateLimitOptions, where = 'rateLimit()'
   const onStoreError = options.onStoreError ?? 'closed';
   const timeoutMs = options.timeoutMs ?? 1000;
   const storeRetryAfter = options.storeRetryAfter ?? 1;
+  const ipv6Subnet = options.ipv6Subnet === undefined ? DEFAULT_IPV6_SUBNET : options.ipv6Subnet;
   const policy = limiterPolicy(limiter, options.policy);
   const insurance = watchInsurance(limiter, policy.name);
   const refusalInit = { code: options.code, message: options.message };
+  let proxyWarned = false;
 
   return {
     options: { headers, onStoreError, timeoutMs, storeRetryAfter },
+    clientKey(client, request) {
+      if (!proxyWarned) {
+        const warning = undeclaredProxy(request, client.trustsProxy, client.howToTrust);
+        if (warning !== undefined) {
+          proxyWarned = true;
+          say(options.onError, warn, warning, request);
+        }
+      }
+      // Without an address (a connection already gone) every such request shares one bucket.
+      return client.address === undefined || client.address === '' ? 'unknown' : ipKey(client.address, ipv6Subnet);
+    },
     async consume(key, cost, request) {
       // A bad cost is a bug in the app, not a store failure: it must not be let through by 'open'.
       if (!Number.isSafeInteger(cost) || cost < 0) throw new TypeError(`faultline: rateLimit cost must be a non-negative integer, got ${String(cost)}`);
@@ -131,6 +169,19 @@ function stateOf(answer: LimiterAnswer, policy: LimiterPolicy, standard: RateLim
     if (policy.windowSeconds !== undefined) state.windowSeconds = policy.windowSeconds;
   }
   return state;
+}
+
+/** A warning to `onError` (as the 500 the misconfiguration amounts to, never sent), else to the adapter's channel. */
+function say(onError: RateLimitOptions['onError'], warn: WarningChannel | undefined, warning: RateLimitWarning, request: RequestFacts): void {
+  if (onError === undefined) {
+    try {
+      warn?.(warning);
+    } catch {
+      // A warning that cannot be said must not fail the request.
+    }
+    return;
+  }
+  tell(onError, new HttpError(500, warning.message, { code: 'UNDECLARED_PROXY', cause: warning }), warning, request);
 }
 
 function tell(onError: RateLimitOptions['onError'], failure: HttpError, thrown: unknown, request: RequestFacts): void {

@@ -32,10 +32,11 @@ interface Cached {
  * body where the envelope put it, so it does not defeat the cache. Anything else (own message or
  * code, headers, issues, members, a retry time, debug output) goes through `render` every time.
  * Custom envelopes are never cached: nothing says their body is a pure function of the fault (a
- * timestamp, a counter).
+ * timestamp, a counter); nor is anything with `instance`, which is per request (`typeBase` is per
+ * handler: a default's `type` is the same for every request).
  */
 export function withDefaultResponses(settings: Settings, render: Renderer): Renderer {
-  if (settings.debug || !BUILT_IN.has(settings.envelope)) return render;
+  if (settings.debug || settings.instance !== undefined || !BUILT_IN.has(settings.envelope)) return render;
   for (const variant of settings.variants.values()) if (!BUILT_IN.has(variant)) return render;
   // Per language, indexed by status * 2 + expose: dense arrays, two reads on the hot path.
   const caches: (Cached | undefined)[][] = [];

@@ -5,9 +5,11 @@ import { varyWith } from '../headers/vary.js';
 import { translated } from '../locales/translate.js';
 import type { Settings } from '../options.js';
 import { rateLimitHeaderFields } from '../rate-limit/headers.js';
+import { withConnectionFields } from '../connection/connection-headers.js';
 import { hasJsonAlternative } from '../negotiation/media-type.js';
 import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
+import { withProblemLinks } from './problem-links.js';
 import { publicFault } from './public-fault.js';
 import { NO_CONTEXT, type RenderContext } from './render-context.js';
 
@@ -18,12 +20,12 @@ import { NO_CONTEXT, type RenderContext } from './render-context.js';
  */
 export function renderWith(fault: Fault, settings: Settings, request?: RequestFacts, context: RenderContext = NO_CONTEXT): ErrorResponse {
   const method = request?.method;
-  const visible = publicFault(fault, settings.messages, settings.debug, settings.codes);
+  const visible = withProblemLinks(publicFault(fault, settings.messages, settings.debug, settings.codes), fault, settings, request);
   const shown = inContext(visible, fault, settings, context);
   const envelope = settings.variants.get(shown.code) ?? settings.variants.get(String(shown.status)) ?? settings.envelope;
   const body = serialize(envelope, shown);
   if (body === undefined) return fallbackResponse(settings, request, context);
-  const headers = responseHeaders(fault, shown, envelope, settings);
+  const headers = responseHeaders(fault, shown, envelope, settings, request);
   if (settings.locales !== undefined) {
     // The language of the message sent: the request's when a translation was used; otherwise the
     // error's own `Content-Language`, or the default language of faultline's and the app's texts.
@@ -50,7 +52,7 @@ function serialize(envelope: Envelope, fault: PublicFault): string | undefined {
   }
 }
 
-function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, settings: Settings): Record<string, string> {
+function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, settings: Settings, request: RequestFacts | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   // An unexposed fault keeps only what faultline itself derives (Retry-After, rate limits).
   if (fault.headers !== undefined && (fault.expose || settings.debug)) Object.assign(headers, fault.headers);
@@ -62,8 +64,8 @@ function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, s
     Object.assign(headers, rateLimitHeaderFields(fault.rateLimit, standard));
   }
   if (shown.retryAfter !== undefined) headers['retry-after'] = String(shown.retryAfter);
-  // Upgrade is hop-by-hop: its sender must also name it in Connection (RFC 9110 §7.8).
-  if (headers['upgrade'] !== undefined) headers['connection'] = 'upgrade';
+  // Upgrade is hop-by-hop: named in Connection over HTTP/1.1, never sent over HTTP/2.
+  withConnectionFields(headers, request);
   headers['content-type'] = envelope.contentType;
   headers['cache-control'] = 'no-store';
   if (settings.negotiate && hasJsonAlternative(envelope.contentType)) headers['vary'] = 'Accept';

@@ -6,6 +6,7 @@ import { DEBUG_MEMBERS, DRAFT_2020_12, ERROR_STATUS, ISSUE_LOCATION, ISSUE_PARAM
  * the `code` extension member; field issues as the `errors` array of RFC 9457 §3 (`detail` and a
  * `pointer` into the request, `in` when not the body); a 429 is the RateLimit draft's
  * `quota-exceeded` problem with `violated-policies`. Extension members are open (RFC 9457 §3.2).
+ * Without `typeBase`: with it, `problemDetailsSchemaFor(typeBase)`.
  */
 export const problemDetailsSchema: JsonSchema = {
   $schema: DRAFT_2020_12,
@@ -48,3 +49,30 @@ export const problemDetailsSchema: JsonSchema = {
   },
   else: { properties: { type: { const: 'about:blank' } }, not: { required: ['violated-policies'] } },
 };
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+const byBase = new Map<string, JsonSchema>();
+
+/**
+ * The schema of problem details written with `typeBase`: `type` is also `typeBase` followed by a
+ * documented code's slug (`https://docs.example.com/errors/insufficient-funds`), which a 429 may
+ * carry instead of the quota-exceeded type (with the status's title). One object per base.
+ */
+export function problemDetailsSchemaFor(typeBase?: string): JsonSchema {
+  if (typeBase === undefined) return problemDetailsSchema;
+  let schema = byBase.get(typeBase);
+  if (schema === undefined) {
+    const documented: JsonSchema = { type: 'string', pattern: `^${typeBase.replace(REGEX_SPECIAL, '\\$&')}[a-z0-9]+(-[a-z0-9]+)*$` };
+    schema = {
+      ...problemDetailsSchema,
+      // oxlint-disable-next-line unicorn/no-thenable -- `then` is the JSON Schema keyword, not a Promise method
+      then: {
+        required: ['violated-policies'],
+        anyOf: [{ properties: { type: { const: QUOTA_EXCEEDED.type }, title: { const: QUOTA_EXCEEDED.title } } }, { properties: { type: documented } }],
+      },
+      else: { properties: { type: { anyOf: [{ const: 'about:blank' }, documented] } }, not: { required: ['violated-policies'] } },
+    };
+    byBase.set(typeBase, schema);
+  }
+  return schema;
+}

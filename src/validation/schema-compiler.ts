@@ -1,5 +1,6 @@
 import type { IssueLocation } from '../fault/field-issue.js';
 import type { AjvLike, CompiledSchema, SchemaInput } from './ajv-like.js';
+import { withListing } from './listing.js';
 
 /**
  * Compiles schemas with one Ajv for bodies and one for the string-valued parts of a request
@@ -10,6 +11,8 @@ export interface SchemaCompiler {
   readonly ajv: AjvLike;
   /** The instance for query, params and headers: `ajv` itself when coercion is off. */
   readonly stringAjv: AjvLike;
+  /** With a fail-fast `ajv`: the instance (with `allErrors`) that lists every problem of a small body. */
+  readonly listingAjv?: AjvLike;
   /** Compiled once per (Ajv instance, schema object); throws a setup-time TypeError for a bad schema. */
   compile(schema: SchemaInput, location: IssueLocation): CompiledSchema;
 }
@@ -19,14 +22,28 @@ export interface SchemaCompiler {
 const compiledByAjv = new WeakMap<AjvLike, WeakMap<object, CompiledSchema>>();
 const booleanByAjv = new WeakMap<AjvLike, Map<boolean, CompiledSchema>>();
 
-export function createSchemaCompiler(ajv: AjvLike, stringAjv: AjvLike = ajv): SchemaCompiler {
+// A body validator with listing, per fail-fast function: one wrapper however often it is asked for.
+const listedByFailFast = new WeakMap<CompiledSchema, CompiledSchema>();
+
+export function createSchemaCompiler(ajv: AjvLike, stringAjv: AjvLike = ajv, listingAjv?: AjvLike): SchemaCompiler {
   checkAjv(ajv, 'ajv');
   checkAjv(stringAjv, 'the query Ajv');
+  if (listingAjv !== undefined) checkAjv(listingAjv, 'the listing Ajv');
   return {
     ajv,
     stringAjv,
+    ...(listingAjv === undefined ? {} : { listingAjv }),
     compile(schema, location) {
-      return compileCached(location === 'body' ? ajv : stringAjv, schema, location);
+      if (location !== 'body') return compileCached(stringAjv, schema, location);
+      const failFast = compileCached(ajv, schema, location);
+      if (listingAjv === undefined) return failFast;
+      let listed = listedByFailFast.get(failFast);
+      if (listed === undefined) {
+        // The listing instance compiles the schema on the first small invalid body, not at startup.
+        listed = withListing(failFast, () => compileCached(listingAjv, schema, location));
+        listedByFailFast.set(failFast, listed);
+      }
+      return listed;
     },
   };
 }

@@ -8,8 +8,10 @@ import { createSchemaCompiler, type SchemaCompiler } from './schema-compiler.js'
 /** The options every adapter's `validate(schemas, options)` takes. */
 export interface ValidateOptions extends RequestValidatorOptions {
   /**
-   * Your own Ajv instance, used as you configured it (`allErrors`, formats, keywords, strictness).
-   * Default: one Ajv shared by every `validate()` in the process, with `allErrors` and ajv-formats.
+   * Your own Ajv instance, used as you configured it (`allErrors`, formats, keywords, strictness):
+   * with `allErrors`, a body's validation costs as much as it has problems (see `MAX_LISTED_VALUES`).
+   * Default: the Ajv instances shared by every `validate()` in the process, with ajv-formats: a body
+   * is checked fail-fast, and listed in full (`allErrors`) only when it is small.
    */
   readonly ajv?: AjvLike;
   /** With your own `ajv`: the instance for query, params and headers (one with `coerceTypes`). Default: `ajv`. */
@@ -21,14 +23,25 @@ export interface ValidateOptions extends RequestValidatorOptions {
   readonly coerceTypes?: boolean;
 }
 
-/** The options of the shared Ajv for bodies. `allErrors`: one response lists every problem. */
-export const DEFAULT_AJV_OPTIONS = Object.freeze({ allErrors: true });
-/** The options of the shared Ajv for query, params and headers: strings on the wire. */
+/**
+ * The options of the shared Ajv for bodies: fail-fast (no `allErrors`), so a hostile body's cost
+ * stops at its first problem; bodies of at most `MAX_LISTED_VALUES` values are listed in full by
+ * a second instance with `LISTING_AJV_OPTIONS`.
+ */
+export const DEFAULT_AJV_OPTIONS = Object.freeze({ allErrors: false });
+/** The options of the shared Ajv that lists every problem of a small body. */
+export const LISTING_AJV_OPTIONS = Object.freeze({ allErrors: true });
+/**
+ * The options of the shared Ajv for query, params and headers: strings on the wire, every problem
+ * listed (Node caps a request's headers at 16 KB, so their problems are few).
+ */
 export const COERCING_AJV_OPTIONS = Object.freeze({ allErrors: true, coerceTypes: 'array' as const });
 
-/** The two shared instances an adapter makes (lazily: ajv is an optional peer). */
+/** The shared instances an adapter makes (lazily: ajv is an optional peer). */
 export interface DefaultAjvs {
   readonly ajv: AjvLike;
+  /** Lists every problem of a small body (`allErrors`); absent, bodies report their first problem only. */
+  readonly listingAjv?: AjvLike;
   readonly coercingAjv: AjvLike;
 }
 
@@ -58,6 +71,6 @@ export function compilerFor(options: ValidateOptions, defaults: () => DefaultAjv
     if (made !== undefined) return made;
     if (options.ajv !== undefined) return (made = createSchemaCompiler(options.ajv, options.queryAjv ?? options.ajv));
     const shared = defaults();
-    return (made = createSchemaCompiler(shared.ajv, options.coerceTypes === false ? shared.ajv : shared.coercingAjv));
+    return (made = createSchemaCompiler(shared.ajv, options.coerceTypes === false ? shared.ajv : shared.coercingAjv, shared.listingAjv));
   };
 }

@@ -43,7 +43,8 @@ const RESERVED = new Set<string>(
     ['error', 'message', 'code', 'details', 'retryAfter'], // error-message-code
     ['status', 'errors'], // status-object
     ['message', 'code', 'errors', 'retry_after', 'global'], // numeric-code
-    ['type', 'title', 'status', 'detail', 'code', 'errors', 'violated-policies'], // problem-details
+    // problem-details; its `instance` is the server's own (the option), which the client reads back as an extra
+    ['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'violated-policies'],
     ['error_description', '__proto__'], // OAuth's, read by the flat reader; never a member
   ].flat(),
 );

@@ -86,12 +86,12 @@ describe('faultline docs (a real process)', () => {
 
   it('codes that would share an anchor (and a problem type URI) exit 1, naming both', () => {
     writeFileSync(
-      join(dir, 'clash.mjs'),
+      join(dir, 'clash-case.mjs'),
       `import { defineErrors } from ${JSON.stringify(join(root, 'src/index.ts'))};\n` +
         `export const A = defineErrors({ PIN_MISSING: { status: 404, message: 'a' } });\n` +
         `export const B = defineErrors({ pinMissing: { status: 410, message: 'b' } });\n`,
     );
-    const result = faultline('docs', '--catalog', './clash.mjs', '--format', 'html');
+    const result = faultline('docs', '--catalog', './clash-case.mjs', '--format', 'html');
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('the codes "PIN_MISSING" and "pinMissing" would share the anchor (and problem type URI) "pin-missing"');
@@ -198,5 +198,82 @@ describe('the well-formedness check has teeth', () => {
 
   it('accepts a clean page', () => {
     expect(htmlProblems(page('<p>fish &amp; chips &lt;3</p>'))).toEqual([]);
+  });
+});
+
+/** Every `type` URI the page's examples carry under `base`. */
+function typeUris(bodies: Iterable<unknown>, base: string): string[] {
+  const found: string[] = [];
+  for (const body of bodies) {
+    const type = (body as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && type.startsWith(base)) found.push(type);
+  }
+  return found;
+}
+
+describe('faultline docs --type-base: each documented code is described at exactly its problem type URI', () => {
+  // The app's catalog with its own 429 code configured as the status's default (a preset's `codes` does the same).
+  writeFileSync(
+    join(dir, 'typed.mjs'),
+    `import { defineErrors } from ${JSON.stringify(join(root, 'src/index.ts'))};\n` +
+      `export const Typed = defineErrors({ INSUFFICIENT_FUNDS: { status: 409, message: 'No funds' }, invalidToken: { status: 401, message: 'Bad token' }, PIN_GONE: { status: 410, message: 'Gone' } });\n`,
+  );
+  writeFileSync(
+    join(dir, 'clash.mjs'),
+    `import { defineErrors } from ${JSON.stringify(join(root, 'src/index.ts'))};\n` +
+      `export const Clash = defineErrors({ PIN_GONE: { status: 410, message: 'Gone' }, pinGone: { status: 410, message: 'Gone too' } });\n`,
+  );
+
+  it('a base ending with #: one page, an anchor per code, every type URI lands on one (HTML and Markdown)', async () => {
+    const base = 'https://docs.example.com/errors#';
+    for (const format of ['html', 'md'] as const) {
+      const { out, io: sink } = io();
+      expect(await run(['docs', '--catalog', './typed.mjs', '--preset', 'reasonDetails', '--envelope', 'problem-details', '--format', format, '--type-base', base], sink)).toBe(0);
+      const facts = format === 'html' ? htmlFacts(out.stdout) : markdownFacts(out.stdout);
+      const uris = typeUris([...facts.codeExamples.values(), ...facts.statusExamples.values()], base);
+      expect(uris.toSorted()).toEqual([`${base}insufficient-funds`, `${base}invalid-token`, `${base}pin-gone`]);
+      for (const uri of uris) expect(out.stdout, uri).toContain(`id="${uri.slice(base.length)}"`);
+      // The preset's default code for 429 (its flat 429 variant carries no type) is documented with its status.
+      expect(out.stdout).toContain('id="rate-limited"');
+      expect(out.stdout).toContain(format === 'html' ? `Problem type: <code>${base}insufficient-funds</code>` : `Problem type: \`${base}insufficient-funds\``);
+      if (format === 'html') expect(htmlProblems(out.stdout)).toEqual([]);
+    }
+  });
+
+  it('a base ending with /: a directory, the reference as its index and a page per code named by its slug', async () => {
+    const base = 'https://docs.example.com/errors/';
+    for (const format of ['md', 'html'] as const) {
+      const target = `pages-${format}`;
+      const { out, io: sink } = io();
+      expect(await run(['docs', '--catalog', './typed.mjs', '--preset', 'reasonDetails', '--envelope', 'problem-details', '--format', format, '--type-base', base, '--out', target], sink)).toBe(0);
+      expect(out.stderr).toMatch(/index and 4 code pages/);
+      const index = readFileSync(join(dir, target, `index.${format}`), 'utf8');
+      const facts = format === 'html' ? htmlFacts(index) : markdownFacts(index);
+      const uris = typeUris([...facts.codeExamples.values(), ...facts.statusExamples.values()], base);
+      expect(uris).toHaveLength(3);
+      for (const uri of [...uris, `${base}rate-limited`]) {
+        const written = readFileSync(join(dir, target, `${uri.slice(base.length)}.${format}`), 'utf8');
+        expect(written, uri).toContain(uri);
+        if (format === 'html') expect(htmlProblems(written)).toEqual([]);
+      }
+      const funds = readFileSync(join(dir, target, `insufficient-funds.${format}`), 'utf8');
+      expect(funds).toContain(format === 'html' ? '<h1><code>INSUFFICIENT_FUNDS</code></h1>' : '# `INSUFFICIENT_FUNDS`');
+      expect(funds).toContain('No funds');
+    }
+  });
+
+  it('a base ending with / without --out is wrong usage', async () => {
+    const { out, io: sink } = io();
+    expect(await run(['docs', '--catalog', './typed.mjs', '--type-base', 'https://docs.example.com/errors/'], sink)).toBe(2);
+    expect(out.stderr).toMatch(/give --out <directory>/);
+  });
+
+  it('two codes with one slug, or a base that is not a URI, fail with what to do', async () => {
+    const clash = io();
+    expect(await run(['docs', '--catalog', './clash.mjs', '--type-base', 'https://x.example/e#'], clash.io)).toBe(1);
+    expect(clash.out.stderr).toMatch(/the codes "PIN_GONE" and "pinGone" would share the anchor \(and problem type URI\) "pin-gone"/);
+    const bad = io();
+    expect(await run(['docs', '--catalog', './typed.mjs', '--type-base', 'errors#'], bad.io)).toBe(1);
+    expect(bad.out.stderr).toMatch(/option "typeBase"/);
   });
 });

@@ -15,16 +15,27 @@ export function nullIsNoError(version: string, scenario: string, route: 'throw' 
   };
 }
 
-/**
- * The harness routes on an Express app. `asyncRoute` is how the app hands a rejected promise to
- * Express: Express 5 does it itself; on Express 4 the app calls `next` (`.catch(next)`).
- */
-export function startExpress(
+/** How an app hands a rejected promise to Express: Express 5 does it itself; on Express 4 the app calls `next`. */
+export type AsyncRoute = (handler: (req: express.Request) => Promise<void>) => express.RequestHandler;
+
+/** How the app gets faultline: `notFound()` and `errorHandler()` after the routes, or `faultline(app)`. */
+export type ExpressWiring = (app: express.Express, options: AppSpec['options']) => void;
+
+/** Express 5's own handling of a rejected promise. */
+export const express5Async: AsyncRoute = (handler) => (req) => handler(req);
+
+/** The harness routes on an Express app, served over HTTP/1.1 on 127.0.0.1. */
+export function startExpress(framework: ExpressModule, spec: AppSpec, asyncRoute: AsyncRoute, wire?: ExpressWiring): Promise<RunningApp> {
+  return listen(createServer(expressApp(framework, spec, asyncRoute, wire)));
+}
+
+/** The harness routes on an Express app (not listening). */
+export function expressApp(
   framework: ExpressModule,
   spec: AppSpec,
-  asyncRoute: (handler: (req: express.Request) => Promise<void>) => express.RequestHandler,
-  wire: (app: express.Express, options: AppSpec['options']) => void = (app, options) => app.use(notFound(), errorHandler(options)),
-): Promise<RunningApp> {
+  asyncRoute: AsyncRoute,
+  wire: ExpressWiring = (app, options) => app.use(notFound(), errorHandler(options)),
+): express.Express {
   const app = framework();
   // Express's own logger (and so faultline's default one) is quiet when its env is 'test'.
   app.set('env', spec.log === undefined ? 'test' : 'production');
@@ -61,13 +72,13 @@ export function startExpress(
     next(new Error('failed mid-body'));
   });
   wire(app, spec.options);
-  return listen(createServer(app));
+  return app;
 }
 
 export const expressHarness: Harness = {
   framework: 'express',
   differences: [nullIsNoError('5', 'null', 'throw'), nullIsNoError('5', 'undefined', 'throw')],
-  start: (spec) => startExpress(express, spec, (handler) => (req) => handler(req)),
+  start: (spec) => startExpress(express, spec, express5Async),
 };
 
 /** The same app wired with the one call, `faultline(app, options)`: it must behave exactly alike. */

@@ -12,7 +12,7 @@ export type HonoWiring = (app: Hono, options: FaultlineOptions | undefined) => v
 export const threeCalls: HonoWiring = (app, options) => {
   app.use(errorBoundary(options));
   app.onError(errorHandler(options));
-  app.notFound(notFound(options));
+  app.notFound(notFound(app, options));
 };
 
 /** The harness routes on Hono, wired as a Hono user wires faultline; also used in-process via `app.request()`. */

@@ -105,6 +105,8 @@ export async function startNest(
     readonly imports?: readonly DynamicModule[];
     readonly globalFilter?: boolean;
     readonly setup?: (app: INestApplication) => void;
+    /** Fastify's server options besides the body limit (`http2`, `https`), on platform-fastify. */
+    readonly fastify?: Record<string, unknown>;
   } = {},
 ): Promise<RunningApp> {
   const root: DynamicModule = {
@@ -118,13 +120,15 @@ export async function startNest(
     express.useBodyParser('json', { limit: '1kb' });
     app = express;
   } else {
-    app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter({ bodyLimit: 1024 }), common);
+    const adapter = new FastifyAdapter({ bodyLimit: 1024, ...extra.fastify } as ConstructorParameters<typeof FastifyAdapter>[0]);
+    app = await NestFactory.create<NestFastifyApplication>(root, adapter, common);
   }
   if (extra.globalFilter !== false) app.useGlobalFilters(new FaultlineFilter(spec.options));
   extra.setup?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  const scheme = extra.fastify?.['https'] === undefined ? 'http' : 'https';
+  return { url: `${scheme}://127.0.0.1:${port}`, close: () => app.close() };
 }
 
 /** A Nest LoggerService writing each call as one entry: `[context] message`, then the stack. */

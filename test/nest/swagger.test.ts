@@ -87,16 +87,16 @@ describe('@ApiFaultlineResponses', () => {
   it('declares each status with the envelope media type, schema component and an example from the core', () => {
     const responses = document.paths['/pins/{id}']?.get?.responses ?? {};
     expect(Object.keys(responses).toSorted()).toEqual(['200', '401', '404', '410', '500']);
+    const notFound = {
+      schema: { $ref: '#/components/schemas/FaultlineProblemDetails' },
+      examples: {
+        NOT_FOUND: { summary: 'Not Found', value: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not Found' } },
+      },
+    };
     expect(responses['404']).toEqual({
       description: 'Not Found',
-      content: {
-        'application/problem+json': {
-          schema: { $ref: '#/components/schemas/FaultlineProblemDetails' },
-          examples: {
-            NOT_FOUND: { summary: 'Not Found', value: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not Found' } },
-          },
-        },
-      },
+      // Content negotiation sends the same body as application/json to a client that asks for it.
+      content: { 'application/problem+json': notFound, 'application/json': notFound },
       headers: { 'cache-control': { schema: { type: 'string' }, example: 'no-store' }, vary: { schema: { type: 'string' }, example: 'Accept' } },
     });
     expect(responses['410']).toMatchObject({
@@ -159,7 +159,8 @@ describe('@ApiFaultlineResponses', () => {
         }
       }
     }
-    expect(checked).toBe(10);
+    // 10 examples, 6 of them also listed as application/json (negotiation), each checked there too.
+    expect(checked).toBe(16);
   });
 
   it('a controller-wide declaration reaches every handler, in its own envelope', () => {

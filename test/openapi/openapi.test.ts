@@ -24,10 +24,17 @@ const PRESET_CASES: Case[] = [
 
 const PATH = '/things/{id}';
 
+/**
+ * The envelope's media type and its content. A `+json` one is also listed as `application/json`
+ * (content negotiation sends the same body to clients that ask for JSON): the same schema and example.
+ */
 function mediaOf(response: OpenApiResponse): [string, OpenApiMediaType] {
-  const entries = Object.entries(response.content);
-  expect(entries).toHaveLength(1);
-  return entries[0] as [string, OpenApiMediaType];
+  const [own, ...others] = Object.entries(response.content) as [string, OpenApiMediaType][];
+  expect(own).toBeDefined();
+  const [mediaType, media] = own as [string, OpenApiMediaType];
+  if (mediaType.endsWith('+json')) expect(others).toEqual([['application/json', media]]);
+  else expect(others).toEqual([]);
+  return [mediaType, media];
 }
 
 /** What the handler sends for the error, rendered independently of the OpenAPI code. */
@@ -79,7 +86,8 @@ describe.each([...ENVELOPE_CASES, ...PRESET_CASES])('%s', (_label, catalog, opti
       expect('$ref' in response).toBe(false);
       const shared = response as OpenApiResponse;
       const seen: string[] = [];
-      for (const [mediaType, media] of Object.entries(shared.content)) {
+      const [mediaType, media] = mediaOf(shared);
+      {
         for (const [code, example] of Object.entries(media.examples ?? {})) {
           const factory = list.find((f) => f.code === code) as ErrorFactoryLike;
           expect(JSON.stringify(example.value)).toBe(sent(options, factory).body);
@@ -308,5 +316,35 @@ describe('withErrorResponses', () => {
     // Same code, other status: not the same error.
     expect(() => docs.withErrorResponses({}, [AppErrors.RATE_LIMITED, AppErrors.INSUFFICIENT_FUNDS])).not.toThrow();
     expect(() => docs.withErrorResponses({}, [defineErrors({ NOT_FOUND: { status: 410, message: 'x' } }).NOT_FOUND])).toThrow(/not in the catalog/);
+  });
+});
+
+describe('content negotiation and typeBase in the document', () => {
+  it('negotiate: false lists the envelope type only', () => {
+    const docs = openApiErrors(AppErrors, { envelope: 'problem-details', negotiate: false });
+    expect(Object.keys((docs.components.responses.NOT_FOUND as OpenApiResponse).content)).toEqual(['application/problem+json']);
+  });
+
+  it('an envelope that is not +json has no alternative to list', () => {
+    const docs = openApiErrors(AppErrors, { envelope: 'status-object' });
+    expect(Object.keys((docs.components.responses.NOT_FOUND as OpenApiResponse).content)).toEqual(['application/json']);
+  });
+
+  it("typeBase: each example's type is its code's URI, and the schema accepts it (and only such URIs)", async () => {
+    const typeBase = 'https://docs.example.com/errors/';
+    const docs = openApiErrors(AppErrors, { envelope: 'problem-details', typeBase, instance: 'path' });
+    const document = documentWith(docs.components);
+    expect(await openApiErrorsOf(document)).toEqual([]);
+    const validate = bodyValidator(document);
+    for (const factory of Object.values(AppErrors)) {
+      const [mediaType, media] = mediaOf(docs.components.responses[factory.code] as OpenApiResponse);
+      const example = media.example as Record<string, JsonValue>;
+      if (factory.status < 500 && factory.status !== 429) expect(example.type).toBe(`${typeBase}${factory.code.toLowerCase().replaceAll('_', '-')}`);
+      expect(example.instance).toBe('/');
+      expect(validate(`/components/responses/${pointerToken(factory.code)}/content/${pointerToken(mediaType)}/schema`, example), factory.code).toEqual([]);
+    }
+    const pointer = `/components/responses/NOT_FOUND/content/${pointerToken('application/problem+json')}/schema`;
+    expect(validate(pointer, { type: 'https://elsewhere.example/errors/not-found', title: 'Not Found', status: 404, detail: 'x' })).not.toEqual([]);
+    expect(validate(pointer, { type: `${typeBase}Not Found`, title: 'Not Found', status: 404, detail: 'x' })).not.toEqual([]);
   });
 });

@@ -94,8 +94,8 @@ describe('rateLimit on Koa: the default key is ctx.ip', () => {
   });
 });
 
-describe('rateLimit on Hono: a key is required', () => {
-  it('throws at setup without one', () => {
-    expect(() => honoAdapter.rateLimit({ limiter: limiter(1) } as never)).toThrow(/key/);
+describe('rateLimit on Hono: a key that is not a function', () => {
+  it('throws at setup (without one, the connection address is the key: test/rate-limit/ip-keys.test.ts)', () => {
+    expect(() => honoAdapter.rateLimit({ limiter: limiter(1), key: 'client' } as never)).toThrow(/option "key" is "client"; allowed: a function/);
   });
 });

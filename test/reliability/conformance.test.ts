@@ -1,8 +1,9 @@
 import createError from 'http-errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errors, HttpError, type FaultlineOptions } from '../../src/index.js';
-import { HARNESSES } from '../harness/all.js';
+import { HARNESSES, WITHOUT_ALLOWED_METHODS } from '../harness/all.js';
 import type { RunningApp } from '../harness/harness.js';
+import { abortedUpload } from '../support/aborted-upload.js';
 import { rawRequest, type RawResponse } from './raw-request.js';
 
 /** One protocol requirement, the value thrown to exercise it, and what the wire must show. */
@@ -11,6 +12,11 @@ interface Row {
   readonly requirement: string;
   readonly thrown: () => unknown;
   readonly method?: string;
+  /** A harness path asked instead of `/throw/row` and `/async/row` (the row is about routing). */
+  readonly path?: string;
+  readonly requestHeaders?: Readonly<Record<string, string>>;
+  /** The client aborts its upload to `path` mid-body: nothing can be answered; `status` is what `onError` is told. */
+  readonly abortUpload?: true;
   readonly options?: FaultlineOptions;
   readonly status: number;
   /** Header expectations: exact value, a pattern, or null for "absent". */
@@ -20,6 +26,9 @@ interface Row {
 }
 
 const inTwoMinutes = () => new Date(Date.now() + 120_000).toUTCString();
+
+/** What `onError` was told, for the rows about requests nothing can be answered to. */
+const TOLD: number[] = [];
 
 /** The conformance table of docs/guide/correct-http.md, row for row. */
 export const CONFORMANCE: readonly Row[] = [
@@ -56,6 +65,57 @@ export const CONFORMANCE: readonly Row[] = [
     status: 405,
     headers: { allow: 'GET, HEAD, OPTIONS' },
     body: 'json',
+  },
+  {
+    rfc: 'RFC 9110 §15.5.6',
+    requirement: 'a path the routes serve, asked with another method, is a 405 with Allow listing their methods (HEAD with GET)',
+    thrown: () => undefined,
+    path: '/ok',
+    method: 'DELETE',
+    status: 405,
+    headers: { allow: 'GET, HEAD' },
+    body: 'json',
+    check: (res) => expect(JSON.parse(res.body)).toMatchObject({ status: 405, detail: 'DELETE is not allowed on /ok' }),
+  },
+  {
+    rfc: 'RFC 9110 §15.5.5',
+    requirement: 'a path no route serves, for any method, stays a 404 without Allow',
+    thrown: () => undefined,
+    path: '/ok/deeper',
+    method: 'DELETE',
+    status: 404,
+    headers: { allow: null },
+    body: 'json',
+  },
+  {
+    rfc: 'RFC 9110 §12.5.1, §15.5.7',
+    requirement: 'Accept preferring application/json gets the same body as application/json, with Vary: Accept; never a 406',
+    thrown: () => errors.notFound(),
+    requestHeaders: { accept: 'application/problem+json;q=0.5, application/json' },
+    status: 404,
+    headers: { 'content-type': 'application/json; charset=utf-8', vary: 'Accept' },
+    body: 'json',
+    check: (res) => expect(JSON.parse(res.body)).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not Found' }),
+  },
+  {
+    rfc: 'RFC 9110 §12.5.1, §15.5.7',
+    requirement: 'Accept excluding every JSON type still gets the envelope type (an error is never a 406)',
+    thrown: () => errors.conflict(),
+    requestHeaders: { accept: 'text/html' },
+    status: 409,
+    headers: { 'content-type': 'application/problem+json', vary: 'Accept' },
+    body: 'json',
+  },
+  {
+    rfc: 'nginx 499 (no RFC: the client is gone)',
+    requirement: 'a client that aborts its upload is told to onError as 499 Client Closed Request, and nothing is written to the closed connection',
+    thrown: () => undefined,
+    options: { onError: (fault) => void TOLD.push(fault.status) },
+    path: '/json',
+    method: 'POST',
+    abortUpload: true,
+    status: 499,
+    body: 'none',
   },
   {
     rfc: 'RFC 9110 §15.5.14, §10.2.3',
@@ -215,11 +275,20 @@ describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: protocol con
     for (const app of apps.values()) await app.close();
   });
 
-  it.each(CONFORMANCE.map((row, index) => [`${row.rfc}: ${row.requirement}`, index] as const))('%s', async (_title, index) => {
+  // A 405 needs a router to read (WITHOUT_ALLOWED_METHODS have none read).
+  const rows = CONFORMANCE.flatMap((row, index) => (row.status === 405 && WITHOUT_ALLOWED_METHODS.includes(harness.framework) ? [] : [[`${row.rfc}: ${row.requirement}`, index] as const]));
+  it.each(rows)('%s', async (_title, index) => {
     const row = CONFORMANCE[index] as Row;
     const app = apps.get(index) as RunningApp;
-    for (const route of ['throw', 'async']) {
-      const res = await rawRequest(`${app.url}/${route}/row`, { method: row.method ?? 'GET' });
+    if (row.abortUpload === true) {
+      TOLD.length = 0;
+      expect(await abortedUpload(app.url, row.path ?? '/json', { method: row.method })).toBe('');
+      await vi.waitFor(() => expect(TOLD).toEqual([row.status]), { timeout: 5000, interval: 20 });
+      expect((await rawRequest(`${app.url}/ok`)).status).toBe(200);
+      return;
+    }
+    for (const path of row.path === undefined ? ['/throw/row', '/async/row'] : [row.path]) {
+      const res = await rawRequest(`${app.url}${path}`, { method: row.method ?? 'GET', ...(row.requestHeaders === undefined ? {} : { headers: { ...row.requestHeaders } }) });
       expect(res.status).toBe(row.status);
       for (const [name, expected] of Object.entries(row.headers ?? {})) {
         const actual = header(res, name);

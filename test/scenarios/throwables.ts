@@ -1,6 +1,7 @@
 import Boom from '@hapi/boom';
 import createError from 'http-errors';
 import { CONTRACT_SCENARIOS, SECRET, throwersOf, type ThrowScenario } from '../../src/contract/index.js';
+import { errors } from '../../src/index.js';
 import { REAL_ERRORS } from './real-errors.js';
 
 export { SECRET };
@@ -16,6 +17,8 @@ const INTEROP_SCENARIOS: readonly ThrowScenario[] = [
   { name: 'http-errors-header-injection', thrown: () => createError(401, 'x', { headers: { 'WWW-Authenticate': 'Bearer\r\nSet-Cookie: pwned=1', 'Set-Cookie': 'pwned=2' } }), status: 401, headers: { 'set-cookie': null, 'www-authenticate': 'Bearer Set-Cookie: pwned=1' } },
   { name: 'boom-403', thrown: () => Boom.forbidden('Token is disabled'), status: 403 },
   { name: 'boom-500', thrown: () => Boom.badImplementation(SECRET), status: 500 },
+  // Upgrade is connection-specific: with `Connection: upgrade` over HTTP/1.1, never sent over HTTP/2.
+  { name: 'faultline-426-upgrade', thrown: () => errors.upgradeRequired('Use TLS', { headers: { Upgrade: 'TLS/1.3, HTTP/1.1' } }), status: 426 },
 ];
 
 const real = (name: string) => (): unknown => {

@@ -1,6 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { createFaultline, ENVELOPES, envelopeSchemas, errors, HttpError, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
+import { createFaultline, defineErrors, ENVELOPES, envelopeSchemas, errors, HttpError, type EnvelopeName, type FaultlineOptions } from '../../src/index.js';
+import { problemDetailsSchemaFor } from '../../src/kit.js';
 import { THROW_SCENARIOS } from '../scenarios/throwables.js';
 import { schemaErrors } from './body-validator.js';
 import { MALFORMED } from './malformed-bodies.js';
@@ -114,4 +116,33 @@ describe('the machine-code pattern is the one normalize enforces', () => {
       expect(fault.code === code).toBe(pattern.test(code));
     },
   );
+});
+
+describe('problem details with typeBase and instance: problemDetailsSchemaFor(typeBase)', () => {
+  const typeBase = 'https://docs.example.com/errors/';
+  const validate = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
+  addFormats.default(validate);
+  const check = validate.compile(problemDetailsSchemaFor(typeBase));
+  const Documented = defineErrors({
+    INSUFFICIENT_FUNDS: { status: 409, message: 'Unable to process request due to the lack of funds' },
+    SLOW_DOWN: { status: 429, message: 'Slow down' },
+  });
+
+  it('accepts every body the suite renders with them, documented codes included', () => {
+    for (const options of [{ typeBase, instance: 'path' as const }, { typeBase, codes: { 429: 'RATE_LIMITED' } }]) {
+      const faultline = createFaultline({ ...options, envelope: 'problem-details' });
+      const thrown: [string, () => unknown][] = [...ALL_THROWN, ['catalog', () => Documented.INSUFFICIENT_FUNDS()], ['catalog 429', () => Documented.SLOW_DOWN({ retryAfter: 3 })]];
+      for (const [name, make] of thrown) {
+        const body: unknown = JSON.parse(faultline.handle(make(), { method: 'GET', path: '/pins/7' }).body as string);
+        expect(check(body), `${name}: ${JSON.stringify(check.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it('the default schema is the strict one (about:blank), and a type outside typeBase is refused', () => {
+    expect(problemDetailsSchemaFor()).toBe(envelopeSchemas['problem-details']);
+    expect(check({ type: 'https://evil.example/x', title: 'Conflict', status: 409, detail: 'x' })).toBe(false);
+    expect(check({ type: `${typeBase}insufficient-funds`, title: 'Conflict', status: 409, detail: 'x' })).toBe(true);
+    expect(schemaErrors('problem-details', { type: `${typeBase}insufficient-funds`, title: 'Conflict', status: 409, detail: 'x' })).not.toEqual([]);
+  });
 });

@@ -16,10 +16,13 @@ const BAD: readonly (readonly [string, Record<string, unknown>, RegExp])[] = [
   ['debug as a string', { debug: 'true' }, /option "debug" is "true"; allowed: true or false/],
   ['onError that is not a function', { onError: console }, /option "onError" is an object; allowed: a function/],
   ['logUnexpected as a string', { logUnexpected: 'no' }, /option "logUnexpected" is "no"; allowed: true or false/],
-  ['an empty challenge', { challenge: '' }, /option "challenge" is ""; allowed: a non-empty string or false/],
+  ['an empty challenge', { challenge: '' }, /option "challenge" is ""; allowed: a non-empty string or \{ scheme: 'Bearer', params\?: \{ realm: 'api' \} \} with token names and string values or false/],
+  ['a challenge scheme that is not a token', { challenge: { scheme: 'Bearer realm="x"' } }, /option "challenge" is an object; allowed: a non-empty string or \{ scheme/],
+  ['a challenge parameter that is not a string', { challenge: { scheme: 'Bearer', params: { realm: 1 } } }, /option "challenge" is an object/],
   ['a header name with a space', { exposeHeaders: ['X Trace'] }, /option "exposeHeaders" is invalid: item 0 is "X Trace", not a header name/],
   ['a domain class instead of a mapping', { map: [Error] }, /option "map" is invalid: item 0 is a function, not a mapping made by map\(\)/],
   ['negotiate as a number', { negotiate: 0 }, /option "negotiate" is 0 \(a number\); allowed: true or false/],
+  ['methodNotAllowed as a string', { methodNotAllowed: 'no' }, /option "methodNotAllowed" is "no"; allowed: true or false/],
   ['a variant that is not an envelope', { variants: { 413: 'flat' } }, /option "variants" is invalid: "413" is "flat", not/],
   ['onError with a logger in its list', { onError: [() => undefined, console] }, /option "onError" is an array; allowed: a function or an array of functions/],
   ['locales keyed by something not a language tag', { locales: { 'fr FR': {} } }, /option "locales" is invalid: key "fr FR" is not a language tag such as 'fr' or 'pt-BR'/],
@@ -55,7 +58,7 @@ describe('options are checked when the handler is made', () => {
       debug: undefined,
       onError: () => undefined,
       logUnexpected: true,
-      challenge: false,
+      challenge: { scheme: 'Bearer', params: { realm: 'pins' } },
       validationStatus: 422,
       exposeHeaders: ['X-Trace'],
       rateLimitHeaders: false,
@@ -65,6 +68,7 @@ describe('options are checked when the handler is made', () => {
       locales: { fr: { NOT_FOUND: 'Introuvable', 500: 'Erreur interne' }, 'pt-BR': {} },
       defaultLocale: 'en-GB',
       traceId: () => undefined,
+      methodNotAllowed: false,
     });
     expect(core.settings.validationStatus).toBe(422);
   });

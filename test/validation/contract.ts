@@ -1,7 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFaultline, ENVELOPES, type EnvelopeName, type FieldIssue } from '../../src/index.js';
-import { BODY_MESSAGES, MAX_ISSUES, RequestValidationError, type AjvLike, type CompiledSchema } from '../../src/kit.js';
+import { BODY_MESSAGES, MAX_ISSUES, MAX_LISTED_VALUES, RequestValidationError, type AjvLike, type CompiledSchema } from '../../src/kit.js';
 import type { RunningApp } from '../harness/harness.js';
 import { request } from '../support/http.js';
 import { BODY_LIMIT, type ValidationHarness } from './harness.js';
@@ -390,17 +392,22 @@ export function describeValidationContract(harness: ValidationHarness): void {
     });
     afterAll(() => app.close());
 
-    it(`thousands of errors leave as at most ${MAX_ISSUES} issues, quickly`, async () => {
-      const pins = Array.from({ length: 5000 }, () => ({ cid: 1 }));
-      const started = performance.now();
+    it(`a small body lists its problems, at most ${MAX_ISSUES}`, async () => {
+      // 1 + 1 + 200 × 2 values: under MAX_LISTED_VALUES, so every problem is listed (then capped).
+      const pins = Array.from({ length: 200 }, () => ({ cid: 1 }));
       const res = await request(`${app.url}/pins`, json({ pins }));
-      const elapsed = performance.now() - started;
       expect(res.status).toBe(400);
       const errors = (res.json as { errors: { pins: Record<string, unknown> } }).errors.pins;
       expect(Object.keys(errors)).toHaveLength(MAX_ISSUES);
       expect(Object.keys(errors).at(-1)).toBe(String(MAX_ISSUES - 1));
       expect(res.text.length).toBeLessThan(16 * 1024);
-      expect(elapsed).toBeLessThan(1000);
+    });
+
+    it(`a body of more than ${MAX_LISTED_VALUES} values reports its first problem: its cost stops there`, async () => {
+      const pins = Array.from({ length: 5000 }, () => ({ cid: 1 }));
+      const res = await request(`${app.url}/pins`, json({ pins }));
+      expect(res.status).toBe(400);
+      expect((res.json as { errors: unknown }).errors).toEqual({ pins: { 0: { cid: { _errors: [{ code: 'TYPE', message: 'must be string' }] } } } });
     });
 
     it('deep nesting, odd types and huge keys never crash the server', async () => {
@@ -422,4 +429,36 @@ export function describeValidationContract(harness: ValidationHarness): void {
       expect((await request(`${app.url}/search`)).status).toBe(200);
     });
   });
+
+  describe(`${harness.framework} validate: an issue flood`, () => {
+    let app: RunningApp;
+    beforeAll(async () => {
+      app = await harness.start({
+        handler: { envelope: 'problem-details' },
+        bodyLimit: 8 * 1024 * 1024,
+        routes: [{ method: 'POST', path: '/strings', schemas: { body: { type: 'array', items: { type: 'string' } } } }],
+      });
+    });
+    afterAll(() => app.close());
+
+    it('1,000,000 invalid array items: answered with the first, the issue cap holds, the heap returns to baseline', async () => {
+      const gc = collector();
+      gc();
+      const baseline = process.memoryUsage().heapUsed;
+      const res = await request(`${app.url}/strings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `[${'0,'.repeat(999_999)}0]` });
+      expect(res.status).toBe(400);
+      expect((res.json as { errors: unknown }).errors).toEqual([{ detail: 'must be string', pointer: '#/0', code: 'type', params: { type: 'string' } }]);
+      gc();
+      gc();
+      // The body (2 MB of text, a million-item array) is garbage now: nothing of the flood is kept.
+      expect(process.memoryUsage().heapUsed - baseline).toBeLessThan(16 * 1024 * 1024);
+      expect((await request(`${app.url}/strings`, json(['a', 'b']))).status).toBe(200);
+    });
+  });
+}
+
+/** V8's garbage collector on demand, in this process (the servers under test run in it). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }

@@ -19,7 +19,7 @@ export const elysiaValidationHarness: ValidationHarness = {
     for (const route of spec.routes) {
       const check = route.perRequest === true ? (context: Parameters<ReturnType<typeof validate>>[0]) => validate(route.schemas, route.options)(context) : validate(route.schemas, route.options);
       if (route.method === 'GET') app.get(route.path, reply, { beforeHandle: check });
-      else app.post(route.path, reply, { parse: jsonBody({ limit: BODY_LIMIT }), beforeHandle: check });
+      else app.post(route.path, reply, { parse: jsonBody({ limit: spec.bodyLimit ?? BODY_LIMIT }), beforeHandle: check });
     }
     const fetch = errorBoundary((request: Request) => app.handle(request), spec.handler);
     return listen(createAdaptorServer({ fetch }) as Server);

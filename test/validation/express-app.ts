@@ -14,7 +14,7 @@ export const expressValidationHarness: ValidationHarness = {
   framework: 'express',
   async start(spec) {
     const app = express();
-    const json = express.json({ limit: BODY_LIMIT });
+    const json = express.json({ limit: spec.bodyLimit ?? BODY_LIMIT });
     for (const route of spec.routes) {
       const method = route.method === 'GET' ? 'get' : 'post';
       if (route.perRequest === true) {

@@ -17,7 +17,7 @@ export const fastifyValidationHarness: ValidationHarness = {
     },
   ],
   async start(spec) {
-    const app = Fastify({ bodyLimit: BODY_LIMIT });
+    const app = Fastify({ bodyLimit: spec.bodyLimit ?? BODY_LIMIT });
     await app.register(errorHandler(spec.handler));
     for (const route of spec.routes) {
       const check =

@@ -19,7 +19,7 @@ export const h3ValidationHarness: ValidationHarness = {
     app.use(errorBoundary(spec.handler));
     for (const route of spec.routes) {
       const check: Middleware = route.perRequest === true ? (event, next) => validate(route.schemas, route.options)(event, next) : validate(route.schemas, route.options);
-      app.on(route.method, route.path, reply, { middleware: [bodyLimit(BODY_LIMIT), check] });
+      app.on(route.method, route.path, reply, { middleware: [bodyLimit(spec.bodyLimit ?? BODY_LIMIT), check] });
     }
     return listen(createServer(toNodeHandler(app)));
   },

@@ -20,6 +20,8 @@ export interface ValidationAppSpec {
   /** The error handler's options. */
   readonly handler?: FaultlineOptions;
   readonly routes: readonly ValidatedRoute[];
+  /** The JSON body parser's limit in bytes. Default `BODY_LIMIT`. */
+  readonly bodyLimit?: number;
 }
 
 /**

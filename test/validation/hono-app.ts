@@ -20,7 +20,7 @@ export const honoValidationHarness: ValidationHarness = {
     app.use(errorBoundary(spec.handler));
     app.onError(errorHandler(spec.handler));
     app.notFound(notFound(spec.handler));
-    const json = jsonBody({ limit: BODY_LIMIT });
+    const json = jsonBody({ limit: spec.bodyLimit ?? BODY_LIMIT });
     for (const route of spec.routes) {
       const method = route.method === 'GET' ? 'get' : 'post';
       const check: HonoValidateMiddleware | ((...args: Parameters<HonoValidateMiddleware>) => ReturnType<HonoValidateMiddleware>) =

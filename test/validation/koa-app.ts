@@ -33,7 +33,7 @@ export const koaValidationHarness: ValidationHarness = {
     const app = new Koa();
     app.silent = true;
     const router = new Router();
-    const json = bodyParser({ jsonLimit: BODY_LIMIT, enableTypes: ['json'] });
+    const json = bodyParser({ jsonLimit: spec.bodyLimit ?? BODY_LIMIT, enableTypes: ['json'] });
     for (const route of spec.routes) {
       const method = route.method === 'GET' ? 'get' : 'post';
       const check =

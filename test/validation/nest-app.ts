@@ -66,10 +66,10 @@ async function startValidationApp(platform: NestPlatform, spec: Parameters<Valid
   let app: INestApplication;
   if (platform === 'express') {
     const express = await NestFactory.create<NestExpressApplication>(root, new ExpressAdapter(), common);
-    express.useBodyParser('json', { limit: BODY_LIMIT });
+    express.useBodyParser('json', { limit: spec.bodyLimit ?? BODY_LIMIT });
     app = express;
   } else {
-    app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter({ bodyLimit: BODY_LIMIT }), common);
+    app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter({ bodyLimit: spec.bodyLimit ?? BODY_LIMIT }), common);
   }
   app.useGlobalFilters(new FaultlineFilter(spec.handler));
   await app.listen(0, '127.0.0.1');

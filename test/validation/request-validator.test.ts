@@ -2,15 +2,29 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it, vi } from 'vitest';
 import { createFaultline, HttpError } from '../../src/index.js';
-import { COERCING_AJV_OPTIONS, compilerFor, createRequestValidator, createSchemaCompiler, DEFAULT_AJV_OPTIONS, MAX_ISSUES, RequestValidationError, type AjvLike, type CompiledSchema } from '../../src/kit.js';
+import {
+  COERCING_AJV_OPTIONS,
+  compilerFor,
+  createRequestValidator,
+  createSchemaCompiler,
+  DEFAULT_AJV_OPTIONS,
+  LISTING_AJV_OPTIONS,
+  MAX_ISSUES,
+  MAX_LISTED_VALUES,
+  RequestValidationError,
+  type AjvLike,
+  type CompiledSchema,
+} from '../../src/kit.js';
 import { itemParams, pinsBody, searchQuery, versionHeaders } from './schemas.js';
 
 function realAjvs() {
   const ajv = new Ajv(DEFAULT_AJV_OPTIONS);
+  const listingAjv = new Ajv(LISTING_AJV_OPTIONS);
   const coercingAjv = new Ajv(COERCING_AJV_OPTIONS);
   addFormats.default(ajv);
+  addFormats.default(listingAjv);
   addFormats.default(coercingAjv);
-  return { ajv, coercingAjv };
+  return { ajv, listingAjv, coercingAjv };
 }
 
 function failure(run: () => void): RequestValidationError {
@@ -106,7 +120,7 @@ describe('setup-time errors', () => {
 
 describe('validateRequest', () => {
   const shared = realAjvs();
-  const compiler = createSchemaCompiler(shared.ajv, shared.coercingAjv);
+  const compiler = createSchemaCompiler(shared.ajv, shared.coercingAjv, shared.listingAjv);
 
   it('passes a valid request and coerces query and params in place', () => {
     const validator = createRequestValidator(compiler, { params: itemParams, query: searchQuery, body: pinsBody });
@@ -134,7 +148,7 @@ describe('validateRequest', () => {
   it(`caps the issues of all parts together at ${MAX_ISSUES}`, () => {
     const validator = createRequestValidator(compiler, { query: searchQuery, body: pinsBody });
     const query = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`q${i}`, 'x']));
-    const error = failure(() => validator.validateRequest({ query, body: { pins: Array.from({ length: 5000 }, () => ({ cid: 1 })) } }));
+    const error = failure(() => validator.validateRequest({ query, body: { pins: Array.from({ length: 200 }, () => ({ cid: 1 })) } }));
     expect(error.issues).toHaveLength(MAX_ISSUES);
     expect(error.issues?.slice(0, 80).every((i) => i.location === 'query')).toBe(true);
     expect(error.issues?.[80]).toEqual({ location: 'body', pointer: '/pins/0/cid', keyword: 'type', message: 'must be string', params: { type: 'string' } });
@@ -183,3 +197,33 @@ describe('the error a failure throws', () => {
     expect(createFaultline({ validationStatus: 422 }).normalize(plain).status).toBe(409);
   });
 });
+
+describe('a body is listed in full only while small: the cost of a hostile one is bounded', () => {
+  const shared = realAjvs();
+  const strings = { type: 'array', items: { type: 'string' } };
+  const listing = createRequestValidator(createSchemaCompiler(shared.ajv, shared.coercingAjv, shared.listingAjv), { body: strings });
+  const issuesOf = (items: number) => failure(() => listing.validateRequest({ body: Array.from({ length: items }, () => 0) })).issues ?? [];
+
+  it(`up to ${MAX_LISTED_VALUES} values: every problem, up to ${MAX_ISSUES}`, () => {
+    expect(issuesOf(3).map((issue) => issue.pointer)).toEqual(['/0', '/1', '/2']);
+    expect(issuesOf(MAX_LISTED_VALUES - 1)).toHaveLength(MAX_ISSUES);
+  });
+
+  it('beyond: the first problem only, and the listing instance never runs', () => {
+    const listed = vi.spyOn(shared.listingAjv, 'compile');
+    const fresh = createRequestValidator(createSchemaCompiler(shared.ajv, shared.coercingAjv, shared.listingAjv), { body: { type: 'array', items: { type: 'integer' } } });
+    const error = failure(() => fresh.validateRequest({ body: Array.from({ length: MAX_LISTED_VALUES }, () => 'x') }));
+    expect(error.issues).toEqual([{ location: 'body', pointer: '/0', keyword: 'type', message: 'must be integer', params: { type: 'integer' } }]);
+    expect(listed).not.toHaveBeenCalled();
+    expect(issuesOf(1_000_000)).toEqual([{ location: 'body', pointer: '/0', keyword: 'type', message: 'must be string', params: { type: 'string' } }]);
+  });
+
+  it('the shared instances do this for validate(); your own Ajv is used as you configured it', () => {
+    const mine = new Ajv({ allErrors: true });
+    const own = createRequestValidator(compilerFor({ ajv: mine }, () => shared), { body: strings });
+    expect(failure(() => own.validateRequest({ body: Array.from({ length: 5000 }, () => 0) })).issues).toHaveLength(MAX_ISSUES);
+    const defaults = createRequestValidator(compilerFor({}, () => shared), { body: strings });
+    expect(failure(() => defaults.validateRequest({ body: Array.from({ length: 5000 }, () => 0) })).issues).toHaveLength(1);
+  });
+});
+

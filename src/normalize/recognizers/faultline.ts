@@ -1,3 +1,4 @@
+import { DOCUMENTED_CODE } from '../../errors/define-errors.js';
 import { isHttpError } from '../../errors/http-error.js';
 import { checkRateLimitState } from '../../rate-limit/state.js';
 import type { FaultInput, FaultPolicy } from '../fault-input.js';
@@ -20,6 +21,7 @@ export function fromFaultlineError(thrown: unknown, policy?: FaultPolicy): Fault
     rateLimit: checkRateLimitState(read(thrown, 'rateLimit')),
     issues: read(thrown, 'issues') as FaultInput['issues'],
     validation,
+    documented: read(thrown, DOCUMENTED_CODE) === true,
     extras: read(thrown, 'extras'),
     // Only when it can be shown (debug): formatting a 5xx's stack costs more than the rest of the
     // error path. Without a policy, as before: read.
