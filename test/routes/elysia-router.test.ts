@@ -13,8 +13,8 @@ afterEach(async () => {
   for (const app of running.splice(0)) await app.close();
 });
 
-async function serve(app: { handle(request: Request): Promise<Response> }): Promise<string> {
-  const started = await listen(createAdaptorServer({ fetch: (request: Request) => app.handle(request) }) as Server);
+async function serve(app: { handle(incoming: Request): Promise<Response> }): Promise<string> {
+  const started = await listen(createAdaptorServer({ fetch: (incoming: Request) => app.handle(incoming) }) as Server);
   running.push(started);
   return started.url;
 }
