@@ -19,7 +19,7 @@ const throwers = throwersOf(CONTRACT_SCENARIOS);
 
 /** One app per envelope, each made by `build`, picked per request by `ENVELOPE_HEADER`. */
 export function perEnvelope(build: (spec: AppSpec) => (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
-  const apps = new Map(ENVELOPE_NAMES.map((envelope) => [envelope, build({ options: { envelope }, throwers })]));
+  const apps = new Map(ENVELOPE_NAMES.map((envelope) => [envelope, build({ options: { envelope, logUnexpected: false }, throwers })]));
   return (request) => {
     const app = apps.get(request.headers.get(ENVELOPE_HEADER) as EnvelopeName) ?? (apps.get('problem-details') as (r: Request) => Promise<Response>);
     return app(request);

@@ -41,13 +41,13 @@ export const PORTABLE_THROWERS: Readonly<Record<string, () => unknown>> = {
 /** One Hono app per envelope, wired as a Hono user wires faultline. */
 export function buildApp(envelope: EnvelopeName): Hono {
   const app = new Hono().basePath(`/${envelope}`);
-  app.use(errorBoundary({ envelope }));
+  app.use(errorBoundary({ envelope, logUnexpected: false }));
   app.get('/throw/:name', (c) => {
     const thrower = PORTABLE_THROWERS[c.req.param('name')];
     if (thrower === undefined) return c.text('unknown scenario', 500);
     throw thrower();
   });
-  app.onError(errorHandler({ envelope }));
+  app.onError(errorHandler({ envelope, logUnexpected: false }));
   app.notFound(notFound({ envelope }));
   return app;
 }
