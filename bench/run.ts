@@ -1,44 +1,63 @@
-// `npm run bench`: micro, memory, what-apps-throw, macro and observability benchmarks, each printed
-// as tables of ratios measured side by side in this run. `--only micro,memory,what-apps-throw,macro,observability`
-// picks sections; `--quick` shortens them.
-import { spawn } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+// `npm run bench`: micro, cold import, memory, what-apps-throw, macro and observability benchmarks,
+// each printed as tables of ratios measured side by side in this run, then every target of issue #17
+// beside its figure (PASS/MISS). `--only=micro,import,memory,what-apps-throw,macro,observability` picks sections; `--groups=express,hono,…` macro groups;
+// `--quick` shortens every measurement (same tables, wider intervals); `--rounds=N` changes the 8
+// interleaved rounds (fewer only to try the benchmark out).
+import { execFileSync, spawn } from 'node:child_process';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { startRedis, type RedisServer } from '../test/support/redis.js';
+import { PLACEMENT } from './cpu.js';
+import { importTable, importTargets, runImports } from './imports/imports.js';
 import { CHILD_ENV } from './macro/load.js';
-import { macroTables, runMacro } from './macro/macro.js';
-import { microTables, runMicro } from './micro/micro.js';
+import { GROUPS, macroTables, macroTargets, runMacro } from './macro/macro.js';
+import { memoryTable, memoryTargets, runMemory } from './memory/memory.js';
+import { microTables, microTargets, runMicro } from './micro/micro.js';
 import { observabilityTable, runObservability } from './micro/observability.js';
+import { targetTable, TargetLog, verdict } from './targets.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const onlyArg = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const sections = new Set(onlyArg === undefined ? ['micro', 'memory', 'what-apps-throw', 'macro', 'observability'] : onlyArg.split(','));
-const groupsArg = args.find((arg) => arg.startsWith('--groups='))?.slice('--groups='.length);
+const value = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const sections = new Set(value('only')?.split(',') ?? ['micro', 'import', 'memory', 'what-apps-throw', 'macro', 'observability']);
+const groups = value('groups')?.split(',') ?? [];
+// Fewer rounds than the 8 of a real run only to try the benchmark itself out: every figure is then unsettled.
+const rounds = Number(value('rounds') ?? 8);
 
 const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (line: string): void => console.log(line);
+const targets = new TargetLog();
 
-console.log(`faultline benchmarks: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`);
-console.log(`load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (ratios are measured side by side; absolute figures are not comparable across runs)\n`);
+console.log(`faultline benchmarks${quick ? ' (--quick)' : ''}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(`load average at start: ${loadavg().map((v) => v.toFixed(2)).join(' ')}; ${PLACEMENT}`);
+console.log('Figures are ratios measured side by side in this run: the median of interleaved rounds and a 95% interval.\n');
 
 if (sections.has('micro')) {
-  console.log('## micro: create the error at call depth 50, catch it, produce status + headers + body\n');
-  const results = await runMicro(quick ? { rounds: 3, cpuMs: 60 } : { rounds: 7, cpuMs: 120 });
-  console.log(microTables(results));
+  console.log('## micro: create the error at call depth 1 and 50, catch it, produce status + headers + body\n');
+  const results = await runMicro({ rounds, cpuMs: quick ? 25 : 100 }, log);
+  console.log(`\n${microTables(results)}`);
+  for (const target of microTargets(results)) targets.add(target);
   console.log(`\n(micro done at ${elapsed()})\n`);
 }
 
+if (sections.has('import')) {
+  console.log('## import: cold import of each entry point, a fresh process each time (the built package)\n');
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], { stdio: 'inherit' });
+  const results = await runImports(Math.max(rounds, 10), log);
+  console.log(`\n${importTable(results)}`);
+  for (const target of importTargets(results)) targets.add(target);
+  console.log(`\n(import done at ${elapsed()})\n`);
+}
+
 if (sections.has('memory')) {
-  console.log('## memory: heap after forced GC\n');
-  // Its own process: the heap it reports holds nothing of the other sections.
-  const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./memory.ts', import.meta.url))], {
-      stdio: 'inherit',
-      env: { ...CHILD_ENV, FAULTLINE_BENCH_MEMORY_TOTAL: quick ? '100000' : '1000000' },
-    });
-    child.on('exit', resolve);
-  });
-  if (code !== 0) process.exitCode = 1;
+  const total = quick ? 100_000 : 1_000_000;
+  console.log(`## memory: heap after forced GC over ${total.toLocaleString('en')} error responses (404, hidden 500, validation, 429 in turn)\n`);
+  // Each subject in its own process, one per core (the section runs alone).
+  const lanes = availableParallelism() >= 2 && PLACEMENT.startsWith('servers pinned') ? [0, 1] : undefined;
+  const series = await runMemory(total, lanes, log);
+  console.log(`\n${memoryTable(series, total)}`);
+  for (const target of memoryTargets(series, total)) targets.add(target);
   console.log(`\n(memory done at ${elapsed()})\n`);
 }
 
@@ -54,19 +73,38 @@ if (sections.has('what-apps-throw')) {
 }
 
 if (sections.has('macro')) {
-  console.log('## macro: autocannon (own process) against each server (own process), 127.0.0.1, interleaved rounds, medians\n');
-  const options = quick
-    ? { rounds: 2, seconds: 2, connections: 10, only: groupsArg?.split(',') ?? [] }
-    : { rounds: 4, seconds: 3, connections: 10, only: groupsArg?.split(',') ?? [] };
-  const results = await runMacro(options, (line) => console.log(line));
-  console.log(`\n${macroTables(results)}`);
-  console.log(`\n(macro done at ${elapsed()})`);
+  console.log('## macro: autocannon (own process) against each server (own process), 127.0.0.1, 10 connections, interleaved rounds\n');
+  const wantsRedis = GROUPS.some((group) => group.needsRedis && (groups.length === 0 || groups.includes(group.name)));
+  let redis: RedisServer | undefined;
+  if (wantsRedis) {
+    try {
+      redis = await startRedis();
+    } catch (error) {
+      console.log(`(no redis-server: ${(error as Error).message.split('\n')[0]}; the Redis group is skipped)`);
+    }
+  }
+  try {
+    const options = { rounds, seconds: quick ? 0.15 : 0.8, warmUp: quick ? 1000 : 5000, connections: 10, only: groups, redisUrl: redis?.url };
+    const results = await runMacro(options, log);
+    console.log(`\n${macroTables(results)}`);
+    for (const target of macroTargets(results)) targets.add(target);
+  } finally {
+    await redis?.stop();
+  }
+  console.log(`\n(macro done at ${elapsed()})\n`);
 }
 
 if (sections.has('observability')) {
-  // Last: it registers an OpenTelemetry context manager and tracer provider in this process.
-  console.log('\n## observability: the 404 path with traceErrors() and locales, against the same handler without them\n');
+  // After the others: it registers an OpenTelemetry context manager and tracer provider in this process.
+  console.log('## observability: the 404 path with traceErrors() and locales, against the same handler without them\n');
   const results = await runObservability(quick ? { rounds: 3, cpuMs: 60 } : { rounds: 7, cpuMs: 120 });
   console.log(observabilityTable(results));
-  console.log(`\n(observability done at ${elapsed()})`);
+  console.log(`\n(observability done at ${elapsed()})\n`);
+}
+
+if (targets.all.length > 0) {
+  console.log('## targets (issue #17)\n');
+  console.log(targetTable(targets.all));
+  const count = (which: string): number => targets.all.filter((target) => verdict(target) === which).length;
+  console.log(`\n${count('PASS')} of ${targets.all.length} targets met in this run, ${count('MISS')} missed, ${count('SKIP')} not measured (${elapsed()} in all).`);
 }

@@ -123,6 +123,38 @@ check('ESM and CJS builds recognise each other\'s errors (one brand)', () => {
   `], consumer);
 });
 
+const sharedCore = (load) => `
+  const root = ${load('faultline')}; const kit = ${load('faultline/kit')}; ${load('faultline/express')};
+  if (root.HttpError !== kit.HttpError || !(kit.routeNotFound('GET', '/x') instanceof root.HttpError)) process.exit(1);`;
+check('entry points share one core (bundled with shared chunks): an adapter\'s errors are the root\'s HttpError', () => {
+  run(process.execPath, ['--input-type=module', '-e', sharedCore((id) => `await import('${id}')`)], consumer);
+  run(process.execPath, ['-e', sharedCore((id) => `require('${id}')`)], consumer);
+});
+
+// The test-runner integrations extend a runner's `expect` when imported: checked above, with one.
+const classEntries = entries.filter((entry) => entry !== './testing/vitest' && entry !== './testing/jest');
+const classNames = (load) => `
+  ${load('reflect-metadata')};
+  for (const entry of ${JSON.stringify(classEntries.map(specifier))}) {
+    const m = ${load('entry')};
+    for (const [name, value] of Object.entries(m)) {
+      if (typeof value === 'function' && /^class\\b/.test(Function.prototype.toString.call(value)) && value.name !== name) {
+        console.error(entry, name, value.name); process.exit(1);
+      }
+    }
+  }`;
+check('every exported class keeps its own name in both builds (bundling renames clashing identifiers)', () => {
+  run(process.execPath, ['--input-type=module', '-e', classNames((id) => (id === 'entry' ? 'await import(entry)' : `await import('${id}')`))], consumer);
+  run(process.execPath, ['-e', classNames((id) => (id === 'entry' ? 'require(entry)' : `require('${id}')`))], consumer);
+});
+
+check('the faultline bin runs from both builds', () => {
+  for (const format of ['esm', 'cjs']) {
+    const out = run(process.execPath, [join(consumer, 'node_modules', 'faultline', 'dist', format, 'cli', 'main.js'), '--help'], consumer);
+    if (!out.includes('faultline docs')) throw new Error(`${format}: ${out}`);
+  }
+});
+
 check('a consumer of every entry point type-checks (node16, ESM and CJS)', () => {
   const lines = entries.map((e, i) => `import * as e${i} from '${specifier(e)}';\nvoid e${i};`);
   const core = `import { errors, defineErrors, createFaultline, type Fault } from 'faultline';

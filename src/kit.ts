@@ -67,14 +67,14 @@ export {
   type RateLimitOptions,
   type StoreFailurePolicy,
 } from './rate-limit/rate-limit.js';
-export type { RateLimiterLike } from './rate-limit/limiter.js';
+export { isInProcessLimiter, type RateLimiterLike } from './rate-limit/limiter.js';
 export { RATE_LIMIT_OPTION_RULES, type KeyAndCostOptions } from './rate-limit/option-rules.js';
 export { DEFAULT_IPV6_SUBNET, ipKey } from './rate-limit/ip-key.js';
 export { RateLimitWarning, type WarningChannel } from './rate-limit/proxy-warning.js';
 export { StoreTimeoutError } from './rate-limit/timeout.js';
 export { headerName, headerValue } from './headers/header-value.js';
 export { authChallenge, type AuthChallenge } from './headers/auth-challenge.js';
-export { STALE_HEADERS } from './headers/stale.js';
+export { STALE_HEADERS, isStaleHeader } from './headers/stale.js';
 export { varyWith, withExistingVary } from './headers/vary.js';
 export { headerText } from './headers/header-text.js';
 export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-type.js';
@@ -82,6 +82,7 @@ export { hasJsonAlternative, prefersJson, quality } from './negotiation/media-ty
 export { CLIENT_CLOSED_REQUEST, isClientAbort } from './connection/client-abort.js';
 export { nodeHttpVersion, nodeRequestAborted, type NodeRequestLike } from './connection/node-connection.js';
 export type { ErrorResponse } from './render/error-response.js';
+export { preparedBody } from './render/prepared-body.js';
 export { documentedCode } from './render/problem-links.js';
 export { DOCUMENTED_CODE } from './errors/define-errors.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';

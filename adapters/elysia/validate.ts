@@ -66,7 +66,8 @@ interface NodeLike {
 // CommonJS build, else through Bun's (Node's) `process.getBuiltinModule`, resolving from the
 // application's directory. Elsewhere, pass your own `{ ajv }`.
 function loadPeer(id: string): unknown {
-  if (typeof require === 'function') return require(id);
+  // `__filename` exists only in CommonJS (and Bun); a bundler rewrites a bare `require`, never this test.
+  if (typeof __filename === 'string') return require(id);
   const { process } = globalThis as NodeLike;
   const createRequire = process?.getBuiltinModule?.('module')?.createRequire;
   if (createRequire === undefined || process?.cwd === undefined) {

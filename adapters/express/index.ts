@@ -2,10 +2,11 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import {
   createFaultline,
+  isStaleHeader,
+  preparedBody,
   logToConsole,
   expressRouteMethods,
   routeNotFound,
-  STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
   type Fault,
@@ -63,14 +64,15 @@ function logLikeExpress(thrown: unknown, _fault: Fault, _request: RequestFacts, 
 }
 
 function write(res: Response, response: ErrorResponse): void {
-  for (const name of STALE_HEADERS) res.removeHeader(name);
+  for (const name of res.getHeaderNames()) if (isStaleHeader(name)) res.removeHeader(name);
   res.statusCode = response.status;
   const headers = withExistingVary(response.headers, res.getHeader('vary'));
   for (const name in headers) res.setHeader(name, headers[name] as string);
   if (response.body === null) {
     res.end();
   } else {
-    res.setHeader('content-length', Buffer.byteLength(response.body));
-    res.end(response.body);
+    const bytes = preparedBody(response);
+    res.setHeader('content-length', bytes?.length ?? Buffer.byteLength(response.body));
+    res.end(bytes ?? response.body);
   }
 }

@@ -2,7 +2,7 @@
 // fields on the response. A refusal or a closed store failure goes to `next(error)`, for
 // `errorHandler` to render like every other error.
 import type { Request, RequestHandler, Response } from 'express';
-import { createRateLimit, type ClientAddress, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
+import { createRateLimit, type ClientAddress, type RateLimitDecision, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export { ipKey } from '../../src/kit.js';
@@ -35,12 +35,13 @@ export function rateLimit(options: ExpressRateLimitOptions): RequestHandler {
       next(error);
       return;
     }
-    Promise.resolve(key)
-      .then((resolved) => limit.consume(String(resolved), points, request))
-      .then((decision) => {
-        for (const name in decision.headers) res.setHeader(name, decision.headers[name] as string);
-        next();
-      }, next);
+    const admit = (decision: RateLimitDecision): void => {
+      for (const name in decision.headers) res.setHeader(name, decision.headers[name] as string);
+      next();
+    };
+    // A key known now (the client IP, usually) goes straight to the limiter: one promise less.
+    if (typeof key === 'string') limit.consume(key, points, request).then(admit, next);
+    else Promise.resolve(key).then((resolved) => limit.consume(String(resolved), points, request)).then(admit, next);
   };
 }
 

@@ -5,6 +5,7 @@ import {
   describeThrown,
   fastifyRouteMethods,
   routeNotFound,
+  preparedBody,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
@@ -80,6 +81,6 @@ function write(reply: FastifyReply, response: ErrorResponse): void {
   for (const name of STALE_HEADERS) reply.removeHeader(name);
   reply.code(response.status);
   reply.headers(withExistingVary(response.headers, reply.getHeader('vary')));
-  // A Buffer, because Fastify appends `; charset=utf-8` to the content type of a string payload.
-  void reply.send(response.body === null ? undefined : Buffer.from(response.body));
+  // Bytes, because Fastify appends `; charset=utf-8` to the content type of a string payload.
+  void reply.send(response.body === null ? undefined : (preparedBody(response) ?? Buffer.from(response.body)));
 }

@@ -46,7 +46,9 @@ function apply(request: FastifyRequest, outputs: ValidatedParts): void {
 }
 
 // ajv is an optional peer, loaded on the first validate() with a JSON Schema and without `{ ajv }`.
-// The CommonJS build has `require`; the ES module build resolves from the application's directory.
+// The CommonJS build resolves it from faultline's own location, as any dependency; the ES module
+// build from the application's directory, where peers live.
 function loadPeer(id: string): unknown {
-  return (typeof require === 'function' ? require : createRequire(`${process.cwd()}/`))(id);
+  // `__filename` exists only in CommonJS; a bundler rewrites a bare `require`, never this test.
+  return createRequire(typeof __filename === 'string' ? __filename : `${process.cwd()}/`)(id);
 }

@@ -7,6 +7,7 @@ import {
   checkOptions,
   createFaultline,
   errors,
+  preparedBody,
   isUnexpected,
   logToConsole,
   routeNotFound,
@@ -135,7 +136,7 @@ function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
   // semantic conventions), so only an unexpected error stays there.
   if (!isUnexpected(response)) c.error = undefined;
   // Headers set before the error (CORS, Vary, security headers) stay; Hono keeps them on `c.res`.
-  const headers = new Headers(c.res.headers);
+  const before = c.res.headers;
   // Back to "no response yet": otherwise Hono copies the old headers (ETag, a route's Cache-Control)
   // over the error's own when it assigns this response, or skips assigning a not-found response.
   c.res = undefined;
@@ -143,13 +144,17 @@ function respond(c: Context, faultline: Faultline, thrown: unknown): Response {
   // The client has gone: `onError` was told (499). Hono needs a Response: the one Node's server
   // (`@hono/node-server`) takes for "already handled", so it writes nothing; elsewhere it goes nowhere.
   if (request.aborted?.() === true) return alreadySent();
-  return build(headers, response);
+  const body = preparedBody(response) ?? response.body;
+  // Usually none were: the error's own headers as they are, a plain object (node-server writes
+  // those without building a Headers).
+  if (before.keys().next().done === true) return new Response(body, { status: response.status, headers: response.headers });
+  return build(new Headers(before), response, body);
 }
 
-function build(headers: Headers, response: ErrorResponse): Response {
+function build(headers: Headers, response: ErrorResponse, body: BodyInit | null): Response {
   for (const name of STALE_HEADERS) headers.delete(name);
   const own = withExistingVary(response.headers, headers.get('vary') ?? undefined);
   for (const name in own) headers.set(name, own[name] as string);
-  return new Response(response.body, { status: response.status, headers });
+  return new Response(body, { status: response.status, headers });
 }
 

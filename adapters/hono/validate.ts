@@ -117,10 +117,11 @@ interface NodeLike {
 }
 
 // ajv is an optional peer, loaded on the first validate() without `{ ajv }`: with `require` in the
-// CommonJS build, else through Node's (Bun's, Deno's) `process.getBuiltinModule`, resolving from
-// the application's directory. Elsewhere, pass your own `{ ajv }`.
+// CommonJS build (from faultline's own location), else through Node's (Bun's, Deno's)
+// `process.getBuiltinModule`, resolving from the application's directory. Elsewhere, pass your own `{ ajv }`.
 function loadPeer(id: string): unknown {
-  if (typeof require === 'function') return require(id);
+  // `__filename` exists only in CommonJS (and Bun); a bundler rewrites a bare `require`, never this test.
+  if (typeof __filename === 'string') return require(id);
   const { process } = globalThis as NodeLike;
   const createRequire = process?.getBuiltinModule?.('module')?.createRequire;
   if (createRequire === undefined || process?.cwd === undefined) {

@@ -3,9 +3,10 @@ import type { Context, Middleware, Next } from 'koa';
 import {
   createFaultline,
   HttpError,
+  isStaleHeader,
+  preparedBody,
   nodeRequestAborted,
   routeNotFound,
-  STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
   type FaultlineOptions,
@@ -102,7 +103,7 @@ function abandon(ctx: Context, thrown: unknown, status: number): void {
  * handler (koajs/koa#1127); only those describing the body that will not be sent go.
  */
 function write(ctx: Context, response: ErrorResponse): void {
-  for (const name of STALE_HEADERS) ctx.remove(name);
+  for (const name of ctx.res.getHeaderNames()) if (isStaleHeader(name)) ctx.remove(name);
   ctx.status = response.status;
   ctx.set(withExistingVary(response.headers, ctx.response.get('vary')));
   if (response.body === null) {
@@ -111,6 +112,8 @@ function write(ctx: Context, response: ErrorResponse): void {
     ctx.body = '';
     ctx.remove('content-length');
   } else {
-    ctx.body = response.body;
+    const bytes = preparedBody(response);
+    // Koa takes a Buffer as bytes (any other object it would serialise as JSON).
+    ctx.body = bytes === undefined ? response.body : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 }

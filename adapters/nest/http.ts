@@ -5,8 +5,10 @@
 // keeps the bytes and headers identical to theirs.
 import {
   headerText,
+  isStaleHeader,
   nodeHttpVersion,
   nodeRequestAborted,
+  preparedBody,
   STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
@@ -21,7 +23,8 @@ interface NodeResponse {
   setHeader(name: string, value: string | number): unknown;
   getHeader(name: string): unknown;
   removeHeader(name: string): unknown;
-  end(body?: string): unknown;
+  getHeaderNames(): string[];
+  end(body?: string | Uint8Array): unknown;
   destroy(): unknown;
 }
 
@@ -107,23 +110,24 @@ export function setHeaders(res: unknown, headers: Readonly<Record<string, string
 }
 
 export function write(res: unknown, response: ErrorResponse): void {
+  const bytes = preparedBody(response);
   if (isFastifyReply(res)) {
     for (const name of STALE_HEADERS) res.removeHeader(name);
     res.code(response.status);
     res.headers(withExistingVary(response.headers, res.getHeader('vary')));
-    // A Buffer, because Fastify appends `; charset=utf-8` to the content type of a string payload.
-    res.send(response.body === null ? undefined : Buffer.from(response.body));
+    // Bytes, because Fastify appends `; charset=utf-8` to the content type of a string payload.
+    res.send(response.body === null ? undefined : (bytes ?? Buffer.from(response.body)));
     return;
   }
   const node = res as NodeResponse;
-  for (const name of STALE_HEADERS) node.removeHeader(name);
+  for (const name of node.getHeaderNames()) if (isStaleHeader(name)) node.removeHeader(name);
   node.statusCode = response.status;
   const headers = withExistingVary(response.headers, node.getHeader('vary'));
   for (const name in headers) node.setHeader(name, headers[name] as string);
   if (response.body === null) {
     node.end();
   } else {
-    node.setHeader('content-length', Buffer.byteLength(response.body));
-    node.end(response.body);
+    node.setHeader('content-length', bytes?.length ?? Buffer.byteLength(response.body));
+    node.end(bytes ?? response.body);
   }
 }

@@ -1,20 +1,23 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { pinned, type Role } from '../cpu.js';
 
 /** One bounded autocannon run. */
 export interface LoadRequest {
   readonly url: string;
   readonly seconds: number;
+  /** A number of requests instead of a duration (the warm-up). */
+  readonly amount?: number;
   readonly connections: number;
   readonly method?: 'GET' | 'POST';
   readonly body?: string;
   readonly headers?: Record<string, string>;
-  /** The status every response should have (404 for the error routes, 2xx otherwise). */
-  readonly expect: 404 | 200;
+  /** The status every response must have. */
+  readonly expect: number;
 }
 
 export interface LoadResult {
-  /** Mean requests per second over the run. */
+  /** Completed responses per second over the run. */
   readonly rps: number;
   /** Latency percentiles in ms. */
   readonly p50: number;
@@ -33,9 +36,13 @@ const TSX = ['--import', 'tsx'];
  */
 export const CHILD_ENV = { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) };
 
-/** Forks a TypeScript file as a child process with an IPC channel. */
-export function forkTs(file: URL, args: readonly string[] = []): ChildProcess {
-  return fork(fileURLToPath(file), [...args], { execArgv: TSX, env: CHILD_ENV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * Starts a TypeScript file as a child process with an IPC channel, on its role's core. `taskset`
+ * execs Node, which finds the IPC channel through the environment as a forked child does.
+ */
+export function forkTs(file: URL, args: readonly string[] = [], role: Role = 'server', env: Readonly<Record<string, string>> = {}): ChildProcess {
+  const command = [...pinned(role), process.execPath, ...TSX, fileURLToPath(file), ...args];
+  return spawn(command[0] as string, command.slice(1), { env: { ...CHILD_ENV, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** Waits for the next IPC message of a child, or fails after `ms`. */
@@ -65,10 +72,11 @@ export function nextMessage<T>(child: ChildProcess, ms: number): Promise<T> {
 
 /** The autocannon process: started once, sent one run at a time. */
 export class LoadGenerator {
-  private readonly child = forkTs(new URL('./load-worker.ts', import.meta.url));
+  private readonly child = forkTs(new URL('./load-worker.ts', import.meta.url), [], 'load');
 
   async run(request: LoadRequest): Promise<LoadResult> {
-    const answer = nextMessage<LoadResult | { error: string }>(this.child, (request.seconds + 30) * 1000);
+    // A warm-up by number of requests on a very slow machine can take minutes.
+    const answer = nextMessage<LoadResult | { error: string }>(this.child, (request.amount === undefined ? request.seconds + 30 : 600) * 1000);
     this.child.send(request);
     const result = await answer;
     if ('error' in result) throw new Error(`autocannon: ${result.error}`);

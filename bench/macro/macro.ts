@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { median, ratio } from '../stats.js';
+import { estimate, median, ratioWithSpread, spread, SPREAD_WARNING, type Estimate } from '../stats.js';
 import { table } from '../table.js';
+import type { Target } from '../targets.js';
 import { forkTs, LoadGenerator, nextMessage, type LoadRequest, type LoadResult } from './load.js';
-import { PIN_BODY } from './servers/pin-schema.js';
+import { BAD_PIN_BODY, PIN_BODY } from './servers/pin-schema.js';
 
 export interface MacroOptions {
   /** Interleaved rounds: each runs every server of a group once, in a rotated order. */
@@ -12,76 +11,125 @@ export interface MacroOptions {
   /** Seconds per autocannon run. */
   readonly seconds: number;
   readonly connections: number;
-  /** Only these groups (framework names, or `express-ok`); all when empty. */
+  /** Requests sent to each server before the rounds. */
+  readonly warmUp: number;
+  /** Only these groups; all when empty. */
   readonly only: readonly string[];
+  /** A Redis URL for the `redis-429` group; skipped without one. */
+  readonly redisUrl?: string;
 }
 
-/** Servers measured against each other in one interleaved series. */
+interface ServerSpec {
+  readonly label: string;
+  readonly file: string;
+  readonly args: readonly string[];
+}
+
+/** Servers measured against each other in one interleaved series; the first is the one compared. */
 interface Group {
   readonly name: string;
-  /** The adapter the group needs; skipped (and said so) while it does not exist. */
-  readonly adapter: string;
-  readonly servers: readonly { readonly label: string; readonly file: string; readonly variant?: string }[];
+  readonly title: string;
+  readonly servers: readonly ServerSpec[];
   readonly request: Omit<LoadRequest, 'url' | 'seconds' | 'connections'>;
   readonly path: string;
+  /** `bytes`: every server must answer with the same status, headers and body; `status`: the same status. */
+  readonly compare: 'bytes' | 'status';
+  /** Requests sent before the check (a rate limit's first request is admitted, the rest refused). */
+  readonly prime?: number;
+  readonly needsRedis?: boolean;
 }
 
-const ERROR_REQUEST = { method: 'GET', expect: 404 } as const;
+/** What each error group compares faultline with, and the direct-write target of its framework. */
+const FRAMEWORKS = [
+  { name: 'express', title: 'Express 5', file: 'express.ts', args: [], directTarget: 0.97 },
+  { name: 'fastify', title: 'Fastify 5', file: 'fastify.ts', args: [], directTarget: 0.92 },
+  { name: 'koa', title: 'Koa 3', file: 'koa.ts', args: [], directTarget: 0.92 },
+  { name: 'hono', title: 'Hono 4 (node-server)', file: 'hono.ts', args: [], directTarget: 0.92 },
+  { name: 'nest', title: 'NestJS 12 (platform-express)', file: 'nest.ts', args: [], directTarget: 0.97 },
+  { name: 'nest-fastify', title: 'NestJS 12 (platform-fastify)', file: 'nest.ts', args: ['--platform=fastify'], directTarget: 0.97 },
+] as const;
 
-function errorGroup(framework: string): Group {
+function errorGroup(framework: (typeof FRAMEWORKS)[number]): Group {
+  const server = (label: string, variant: string): ServerSpec => ({ label, file: framework.file, args: [variant, ...framework.args] });
   return {
-    name: framework,
-    adapter: `adapters/${framework}/index.ts`,
+    name: framework.name,
+    title: framework.title,
     servers: [
-      { label: 'faultline', file: `${framework}.ts`, variant: 'faultline' },
-      { label: 'http-errors', file: `${framework}.ts`, variant: 'http-errors' },
-      { label: 'stackless', file: `${framework}.ts`, variant: 'stackless' },
-      { label: 'node:http', file: 'bare.ts' },
+      server('faultline', 'faultline'),
+      server('direct', 'direct'),
+      server('stackless', 'stackless'),
+      server('http-errors', 'http-errors'),
+      { label: 'node:http', file: 'node-http.ts', args: [] },
     ],
-    request: ERROR_REQUEST,
+    request: { method: 'GET', expect: 404 },
     path: '/pins/42',
+    compare: 'bytes',
   };
 }
+
+const express = (label: string, variant: string): ServerSpec => ({ label, file: 'express.ts', args: [variant] });
+const POST_PIN = { method: 'POST', headers: { 'content-type': 'application/json' } } as const;
 
 const OK_GROUP: Group = {
   name: 'express-ok',
-  adapter: 'adapters/express/index.ts',
-  servers: [
-    { label: 'without', file: 'express.ts', variant: 'ok' },
-    { label: 'rateLimit', file: 'express.ts', variant: 'ok-rate-limit' },
-    { label: 'validate', file: 'express.ts', variant: 'ok-validate' },
-    { label: 'ajv direct', file: 'express.ts', variant: 'ok-ajv' },
-  ],
-  request: { method: 'POST', body: PIN_BODY, headers: { 'content-type': 'application/json' }, expect: 200 },
+  title: 'Express, POST /pins, ok path',
+  servers: [express('without', 'ok'), express('rateLimit', 'ok-rate-limit'), express('validate', 'ok-validate'), express('ajv direct', 'ok-ajv')],
+  request: { ...POST_PIN, body: PIN_BODY, expect: 201 },
   path: '/pins',
+  compare: 'status',
 };
 
-/** An unmatched path (a 404) with the automatic 405 on, its default, and off: what reading the router costs. */
-function unmatchedGroup(framework: string): Group {
+const INVALID_GROUP: Group = {
+  name: 'express-invalid',
+  title: 'Express, POST /pins, failing validation',
+  servers: [
+    express('validate', 'fail-validate'),
+    express('hand ajv → error handler → 400', 'fail-ajv'),
+    express('hand ajv → 400 in place', 'fail-ajv-in-place'),
+  ],
+  request: { ...POST_PIN, body: BAD_PIN_BODY, expect: 400 },
+  path: '/pins',
+  compare: 'bytes',
+};
+
+const REDIS_GROUP: Group = {
+  name: 'redis-429',
+  title: 'Express, RateLimiterRedis, a key over its limit',
+  servers: [express('inMemoryBlockOnConsumed', 'redis-429-block'), express('without it', 'redis-429')],
+  request: { method: 'GET', expect: 429 },
+  path: '/limited',
+  compare: 'status',
+  prime: 2,
+  needsRedis: true,
+};
+
+/** An unmatched path (a 404) with the automatic 405 on, its default, and off: what reading the router costs a 404. */
+function unmatchedGroup(framework: (typeof FRAMEWORKS)[number]): Group {
+  const server = (label: string, state: string): ServerSpec => ({ label, file: 'unmatched.ts', args: [`${framework.name}-${state}`] });
   return {
-    name: `${framework}-unmatched`,
-    adapter: `adapters/${framework}/index.ts`,
-    servers: [
-      { label: '405 on', file: 'unmatched.ts', variant: `${framework}-on` },
-      { label: '405 off', file: 'unmatched.ts', variant: `${framework}-off` },
-    ],
-    request: ERROR_REQUEST,
+    name: `${framework.name}-unmatched`,
+    title: `${framework.title}, an unmatched path among 16 routes`,
+    servers: [server('405 on', 'on'), server('405 off', 'off')],
+    request: { method: 'GET', expect: 404 },
     path: '/nowhere/42',
+    compare: 'bytes',
   };
 }
 
-const UNMATCHED_GROUPS: readonly Group[] = ['express', 'fastify', 'koa', 'hono', 'nest'].map(unmatchedGroup);
+const UNMATCHED_GROUPS: readonly Group[] = FRAMEWORKS.filter((framework) => framework.name !== 'nest-fastify').map(unmatchedGroup);
 
-export const GROUPS: readonly Group[] = ['express', 'fastify', 'koa', 'hono', 'nest'].map(errorGroup).concat(OK_GROUP, UNMATCHED_GROUPS);
+export const GROUPS: readonly Group[] = [...FRAMEWORKS.map(errorGroup), OK_GROUP, INVALID_GROUP, REDIS_GROUP, ...UNMATCHED_GROUPS];
 
 export interface GroupResult {
-  readonly group: string;
+  readonly group: Group;
   /** Why the group was not measured, if it was not. */
   readonly skipped?: string;
-  /** Per server: every run. */
+  /** Per server: every measured run. */
   readonly runs: ReadonlyMap<string, LoadResult[]>;
-  /** Per pair `a/b`: median over rounds of rps(a) ÷ rps(b) measured in the same round. */
-  readonly ratios: ReadonlyMap<string, number>;
+  /** Per pair `a/b`: rps(a) ÷ rps(b) in each round (a and b measured within the same round). */
+  readonly ratios: ReadonlyMap<string, Estimate>;
+  /** Per pair `a/b`: p99(a) ÷ p99(b) in each round. */
+  readonly p99Ratios: ReadonlyMap<string, Estimate>;
 }
 
 interface Running {
@@ -90,62 +138,75 @@ interface Running {
   readonly url: string;
 }
 
-const ROOT = new URL('../../', import.meta.url);
-
-async function start(group: Group): Promise<Running[]> {
-  const running: Running[] = [];
+async function start(group: Group, redisUrl: string | undefined): Promise<Running[]> {
+  const env: Record<string, string> = redisUrl === undefined ? {} : { FAULTLINE_BENCH_REDIS_URL: redisUrl };
+  const children = group.servers.map((server) => ({
+    server,
+    child: forkTs(new URL(`./servers/${server.file}`, import.meta.url), server.args, 'server', env),
+  }));
   try {
-    for (const server of group.servers) {
-      const child = forkTs(new URL(`./servers/${server.file}`, import.meta.url), server.variant === undefined ? [] : [server.variant]);
-      running.push({ label: server.label, child, url: '' });
-      const { port } = await nextMessage<{ port: number }>(child, 60_000);
-      running[running.length - 1] = { label: server.label, child, url: `http://127.0.0.1:${port}${group.path}` };
-    }
+    // Started together (an idle server costs nothing), announced in any order.
+    return await Promise.all(
+      children.map(async ({ server, child }) => {
+        const { port } = await nextMessage<{ port: number }>(child, 90_000);
+        return { label: server.label, child, url: `http://127.0.0.1:${port}${group.path}` };
+      }),
+    );
   } catch (error) {
-    stop(running);
+    for (const { child } of children) child.kill();
     throw error;
   }
-  return running;
 }
 
 function stop(running: readonly Running[]): void {
   for (const server of running) server.child.kill();
 }
 
-/** One request to each server before measuring: right status, and faultline's bytes are the bare server's. */
+// Headers that differ between any two responses, whoever sends them.
+const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive']);
+
+function describe(res: Response, body: string): string {
+  const headers = [...res.headers].filter(([name]) => !PER_RESPONSE.has(name)).map(([name, value]) => `${name}: ${value}`);
+  return `${res.status}\n${headers.toSorted().join('\n')}\n\n${body}`;
+}
+
+/** One request to each server before measuring: the expected status and, for `bytes`, identical answers. */
 async function check(group: Group, running: readonly Running[]): Promise<void> {
-  const bodies = new Map<string, string>();
+  const answers = new Map<string, string>();
   for (const server of running) {
-    const res = await fetch(server.url, { method: group.request.method, body: group.request.body, headers: group.request.headers });
+    const init = { method: group.request.method, body: group.request.body, headers: group.request.headers };
+    for (let i = 0; i < (group.prime ?? 0); i++) await (await fetch(server.url, init)).arrayBuffer();
+    const res = await fetch(server.url, init);
     const text = await res.text();
-    const ok = group.request.expect === 404 ? res.status === 404 : res.status >= 200 && res.status < 300;
-    if (!ok) throw new Error(`${group.name}/${server.label} answered ${res.status} ${text}`);
-    bodies.set(server.label, text);
+    if (res.status !== group.request.expect) throw new Error(`${group.name}/${server.label} answered ${res.status} ${text}`);
+    answers.set(server.label, group.compare === 'bytes' ? describe(res, text) : String(res.status));
   }
-  if (bodies.has('node:http') && bodies.get('faultline') !== bodies.get('node:http')) {
-    throw new Error(`${group.name}: faultline's body ${bodies.get('faultline')} is not the bare server's ${bodies.get('node:http')}`);
+  const [first, ...rest] = [...answers];
+  for (const [label, answer] of rest) {
+    if (answer !== first?.[1]) throw new Error(`${group.name}: ${label} answers\n${answer}\nbut ${first?.[0]} answers\n${first?.[1]}`);
   }
 }
 
 async function measureGroup(group: Group, load: LoadGenerator, options: MacroOptions, log: (line: string) => void): Promise<GroupResult> {
   const runs = new Map<string, LoadResult[]>(group.servers.map((server) => [server.label, []]));
-  if (!existsSync(fileURLToPath(new URL(group.adapter, ROOT)))) {
-    return { group: group.name, skipped: `${group.adapter} does not exist yet`, runs, ratios: new Map() };
-  }
-  let running: Running[];
+  const empty = { group, runs, ratios: new Map(), p99Ratios: new Map() };
+  if (group.needsRedis && options.redisUrl === undefined) return { ...empty, skipped: 'no redis-server on this machine' };
+  let running: Running[] = [];
   try {
-    running = await start(group);
+    running = await start(group, options.redisUrl);
     await check(group, running);
   } catch (error) {
-    return { group: group.name, skipped: `could not start: ${(error as Error).message.split('\n')[0]}`, runs, ratios: new Map() };
+    stop(running);
+    return { ...empty, skipped: `could not start: ${(error as Error).message}` };
   }
   const base = { seconds: options.seconds, connections: options.connections, ...group.request };
   try {
-    // Warm-up: JIT and connection setup, not counted.
-    for (const server of running) await load.run({ ...base, url: server.url, seconds: 1 });
-    const perRound: Map<string, number>[] = [];
+    // Warm-up, not counted: a number of requests rather than a time, so that every server's error
+    // path is compiled by the JIT however slow the machine is.
+    for (const server of running) await load.run({ ...base, url: server.url, amount: options.warmUp });
+    const perRound: Map<string, LoadResult>[] = [];
     for (let round = 0; round < options.rounds; round++) {
-      const rps = new Map<string, number>();
+      const results = new Map<string, LoadResult>();
       for (let i = 0; i < running.length; i++) {
         const server = running[(i + round) % running.length] as Running;
         const result = await load.run({ ...base, url: server.url });
@@ -153,20 +214,24 @@ async function measureGroup(group: Group, load: LoadGenerator, options: MacroOpt
           throw new Error(`${group.name}/${server.label}: ${result.unexpected} unexpected statuses, ${result.errors} errors`);
         }
         runs.get(server.label)?.push(result);
-        rps.set(server.label, result.rps);
+        results.set(server.label, result);
       }
-      perRound.push(rps);
-      log(`  ${group.name} round ${round + 1}/${options.rounds}: ${[...rps].map(([label, value]) => `${label} ${value.toFixed(0)}`).join(', ')}`);
+      perRound.push(results);
+      log(`  ${group.name} round ${round + 1}/${options.rounds}: ${[...results].map(([label, r]) => `${label} ${r.rps.toFixed(0)}`).join(', ')}`);
     }
-    const ratios = new Map<string, number>();
+    const ratios = new Map<string, Estimate>();
+    const p99Ratios = new Map<string, Estimate>();
     const [first] = group.servers;
-    for (const a of group.servers) {
-      for (const b of group.servers) {
-        if (a === b || (a !== first && b !== first)) continue;
-        ratios.set(`${a.label}/${b.label}`, median(perRound.map((rps) => (rps.get(a.label) as number) / (rps.get(b.label) as number))));
-      }
+    for (const other of group.servers) {
+      if (first === undefined || other === first) continue;
+      const pair = (key: 'rps' | 'p99'): Estimate =>
+        estimate(perRound.map((r) => (r.get(first.label)?.[key] ?? Number.NaN) / (r.get(other.label)?.[key] ?? Number.NaN)));
+      ratios.set(`${first.label}/${other.label}`, pair('rps'));
+      p99Ratios.set(`${first.label}/${other.label}`, pair('p99'));
     }
-    return { group: group.name, runs, ratios };
+    return { group, runs, ratios, p99Ratios };
+  } catch (error) {
+    return { ...empty, skipped: `failed: ${(error as Error).message}` };
   } finally {
     stop(running);
   }
@@ -189,78 +254,140 @@ export async function runMacro(options: MacroOptions, log: (line: string) => voi
   return results;
 }
 
-const medianOf = (runs: readonly LoadResult[] | undefined, key: 'rps' | 'p99'): number => median((runs ?? []).map((run) => run[key]));
-const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)}` : 'n/a');
+const medianOf = (runs: readonly LoadResult[] | undefined, key: 'rps' | 'p50' | 'p99'): number => median((runs ?? []).map((run) => run[key]));
+const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a');
+const latencies = (result: GroupResult, key: 'p50' | 'p99'): string =>
+  result.group.servers.map((server) => ms(medianOf(result.runs.get(server.label), key))).join(' / ');
 
-export function macroTables(results: readonly GroupResult[]): string {
-  const unmatched = new Set(UNMATCHED_GROUPS.map((group) => group.name));
-  const errorResults = results.filter((result) => result.group !== OK_GROUP.name && !unmatched.has(result.group));
-  const out: string[] = [];
-  if (errorResults.length > 0) {
-    out.push(
-      table(
-        [
-          'a route throwing 404 (rps ratio)',
-          'faultline ÷ http-errors (≥ 1.2)',
-          'faultline ÷ stackless (≥ 0.97)',
-          'faultline ÷ node:http',
-          'p99 ms faultline / http-errors / stackless',
-          'faultline rps',
-        ],
-        errorResults.map((result) =>
-          result.skipped !== undefined
-            ? [result.group, `skipped: ${result.skipped}`, '', '', '', '']
-            : [
-                result.group,
-                ratio(result.ratios.get('faultline/http-errors') ?? Number.NaN),
-                ratio(result.ratios.get('faultline/stackless') ?? Number.NaN),
-                ratio(result.ratios.get('faultline/node:http') ?? Number.NaN),
-                ['faultline', 'http-errors', 'stackless'].map((label) => ms(medianOf(result.runs.get(label), 'p99'))).join(' / '),
-                medianOf(result.runs.get('faultline'), 'rps').toFixed(0),
-              ],
-        ),
-      ),
-    );
-  }
-  const ok = results.find((result) => result.group === OK_GROUP.name);
-  if (ok !== undefined) {
-    if (ok.skipped !== undefined) {
-      out.push(`Express ok path: skipped (${ok.skipped})`);
-    } else {
-      const validateVsAjv = median(
-        (ok.runs.get('validate') ?? []).map((run, i) => run.rps / ((ok.runs.get('ajv direct') ?? [])[i]?.rps ?? Number.NaN)),
-      );
-      out.push(
-        table(
-          ['Express, POST /pins ok path (rps ratio)', 'ratio (target ≥ 0.90)', 'p99 ms', 'rps'],
-          [
-            ['without middleware', '1.00x', ms(medianOf(ok.runs.get('without'), 'p99')), medianOf(ok.runs.get('without'), 'rps').toFixed(0)],
-            ['rateLimit (memory) ÷ without', ratio(ok.ratios.get('rateLimit/without') ?? Number.NaN), ms(medianOf(ok.runs.get('rateLimit'), 'p99')), medianOf(ok.runs.get('rateLimit'), 'rps').toFixed(0)],
-            ['validate ÷ without', ratio(ok.ratios.get('validate/without') ?? Number.NaN), ms(medianOf(ok.runs.get('validate'), 'p99')), medianOf(ok.runs.get('validate'), 'rps').toFixed(0)],
-            ['validate ÷ compiled ajv called directly', ratio(validateVsAjv), '', ''],
-            ['ajv direct ÷ without', ratio(ok.ratios.get('ajv direct/without') ?? Number.NaN), ms(medianOf(ok.runs.get('ajv direct'), 'p99')), medianOf(ok.runs.get('ajv direct'), 'rps').toFixed(0)],
+function errorTable(results: readonly GroupResult[]): string {
+  return table(
+    [
+      'a route throwing 404, rps ratio: median (95% interval)',
+      'faultline rps',
+      'faultline ÷ direct',
+      'faultline ÷ stackless',
+      'faultline ÷ http-errors',
+      'faultline ÷ node:http',
+      'p50 ms: faultline / direct / stackless / http-errors / node:http',
+      'p99 ms: same order',
+    ],
+    results.map((result) =>
+      result.skipped !== undefined
+        ? [result.group.title, `skipped: ${result.skipped.split('\n')[0] ?? ''}`, '', '', '', '', '', '']
+        : [
+            result.group.title,
+            medianOf(result.runs.get('faultline'), 'rps').toFixed(0),
+            ...['direct', 'stackless', 'http-errors', 'node:http'].map((other) => show(result.ratios.get(`faultline/${other}`))),
+            latencies(result, 'p50'),
+            latencies(result, 'p99'),
           ],
-        ),
-      );
+    ),
+  );
+}
+
+const show = (value: Estimate | undefined): string => (value === undefined ? 'n/a' : ratioWithSpread(value));
+
+function pairTable(result: GroupResult): string {
+  const [first, ...others] = result.group.servers;
+  if (result.skipped !== undefined || first === undefined) return `${result.group.title}: skipped (${result.skipped ?? 'no servers'})`;
+  return table(
+    [result.group.title, 'rps', 'rps ratio (95% interval)', 'p50 ms', 'p99 ms'],
+    [first, ...others].map((server) => [
+      server === first ? server.label : `${first.label} ÷ ${server.label}`,
+      medianOf(result.runs.get(server.label), 'rps').toFixed(0),
+      server === first ? '' : show(result.ratios.get(`${first.label}/${server.label}`)),
+      ms(medianOf(result.runs.get(server.label), 'p50')),
+      ms(medianOf(result.runs.get(server.label), 'p99')),
+    ]),
+  );
+}
+
+/** Every figure whose 95% interval is wider than 10% of its median: this run did not settle it. */
+function warnings(results: readonly GroupResult[]): string[] {
+  const out: string[] = [];
+  for (const result of results) {
+    for (const [pair, value] of result.ratios) {
+      if (spread(value) > SPREAD_WARNING) out.push(`${result.group.name} ${pair}: ${ratioWithSpread(value)}`);
     }
   }
-  const unmatchedResults = results.filter((result) => unmatched.has(result.group));
-  if (unmatchedResults.length > 0) {
+  return out;
+}
+
+export function macroTables(results: readonly GroupResult[]): string {
+  const out: string[] = [];
+  const errorResults = results.filter((result) => FRAMEWORKS.some((framework) => framework.name === result.group.name));
+  if (errorResults.length > 0) out.push(errorTable(errorResults));
+  for (const result of results) if (!errorResults.includes(result)) out.push(pairTable(result));
+  const wide = warnings(results);
+  if (wide.length > 0) {
     out.push(
-      table(
-        ['an unmatched path, 16 routes (rps ratio)', '405 on ÷ 405 off (target 1.00 ± 0.03)', 'p99 ms on / off', 'rps on'],
-        unmatchedResults.map((result) =>
-          result.skipped !== undefined
-            ? [result.group, `skipped: ${result.skipped}`, '', '']
-            : [
-                result.group,
-                ratio(result.ratios.get('405 on/405 off') ?? Number.NaN),
-                ['405 on', '405 off'].map((label) => ms(medianOf(result.runs.get(label), 'p99'))).join(' / '),
-                medianOf(result.runs.get('405 on'), 'rps').toFixed(0),
-              ],
-        ),
-      ),
+      `WARNING: ${wide.length} ratio(s) spread over more than ${SPREAD_WARNING * 100}% of their median (the machine was busy or the runs too short); ` +
+        `treat them as unsettled:\n${wide.map((line) => `  ${line}`).join('\n')}`,
     );
   }
   return out.join('\n\n');
+}
+
+/** The issue's HTTP targets, each with the figure this run measured. */
+export function macroTargets(results: readonly GroupResult[]): Target[] {
+  const targets: Target[] = [];
+  const find = (name: string): GroupResult | undefined => results.find((result) => result.group.name === name);
+  for (const framework of FRAMEWORKS) {
+    const result = find(framework.name);
+    if (result === undefined) continue;
+    const skipped = result.skipped;
+    const section = `HTTP ${framework.title}`;
+    targets.push(
+      { section, what: 'faultline ÷ stackless handler (rps)', figure: result.ratios.get('faultline/stackless'), limit: 1, direction: 'at least', skipped },
+      { section, what: 'faultline ÷ direct write (rps)', figure: result.ratios.get('faultline/direct'), limit: framework.directTarget, direction: 'at least', skipped },
+      { section, what: 'faultline p99 ÷ stackless p99', figure: result.p99Ratios.get('faultline/stackless'), limit: 1, direction: 'at most', skipped },
+      {
+        section,
+        what: `faultline p99 ÷ direct p99 (within the rps allowance, 1 / ${framework.directTarget})`,
+        figure: result.p99Ratios.get('faultline/direct'),
+        limit: Number((1 / framework.directTarget).toFixed(3)),
+        direction: 'at most',
+        skipped,
+      },
+    );
+  }
+  const ok = find(OK_GROUP.name);
+  if (ok !== undefined) {
+    targets.push(
+      { section: 'HTTP ok path', what: 'rateLimit (RateLimiterMemory) ÷ without', figure: pairOf(ok, 'rateLimit', 'without'), limit: 0.98, direction: 'at least', skipped: ok.skipped },
+      { section: 'HTTP ok path', what: 'validate ÷ the compiled ajv function called directly', figure: pairOf(ok, 'validate', 'ajv direct'), limit: 0.98, direction: 'at least', skipped: ok.skipped },
+    );
+  }
+  for (const group of UNMATCHED_GROUPS) {
+    const result = find(group.name);
+    if (result === undefined) continue;
+    targets.push({
+      section: 'HTTP unmatched path (405 on by default)',
+      what: `${group.title}: 405 on ÷ 405 off (rps; 1.00 ± 0.03)`,
+      figure: result.ratios.get('405 on/405 off'),
+      limit: 0.97,
+      direction: 'at least',
+      skipped: result.skipped,
+    });
+  }
+  const invalid = find(INVALID_GROUP.name);
+  if (invalid !== undefined) {
+    targets.push({
+      section: 'HTTP failing validation',
+      what: 'validate ÷ hand-written ajv → error handler → 400',
+      figure: invalid.ratios.get('validate/hand ajv → error handler → 400'),
+      limit: 1,
+      direction: 'at least',
+      skipped: invalid.skipped,
+    });
+  }
+  return targets;
+}
+
+// The ratios are measured against the group's first server; other pairs come from the same rounds.
+function pairOf(result: GroupResult, a: string, b: string): Estimate | undefined {
+  const runsA = result.runs.get(a);
+  const runsB = result.runs.get(b);
+  if (result.skipped !== undefined || runsA === undefined || runsB === undefined) return undefined;
+  return estimate(runsA.map((run, i) => run.rps / (runsB[i]?.rps ?? Number.NaN)));
 }

@@ -167,4 +167,5 @@ const literal: Candidate = {
 export const FLOOR = literal.name;
 export const FAULTLINE = faultlineCandidate.name;
 export const HTTP_ERRORS = httpErrors.name;
+export const STACKLESS = stackless.name;
 export const CANDIDATES: readonly Candidate[] = [faultlineCandidate, httpErrors, boom, nest, hono, stackless, literal];

@@ -15,3 +15,13 @@ export const STALE_HEADERS: readonly string[] = [
   'last-modified',
   'expires',
 ];
+
+const STALE: ReadonlySet<string> = new Set(STALE_HEADERS);
+
+/**
+ * True for a (lower-case) header name in STALE_HEADERS. An adapter that can list the headers already
+ * set removes those few rather than asking to remove all nine, whether set or not.
+ */
+export function isStaleHeader(name: string): boolean {
+  return STALE.has(name);
+}

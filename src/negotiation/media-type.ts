@@ -1,6 +1,14 @@
+// Asked of every error response, always of an envelope's own content type: a handful of strings.
+const JSON_ALTERNATIVE = new Map<string, boolean>();
+
 /** True for a `+json` media type (RFC 6839): its body is JSON, so `application/json` can stand in for it. */
 export function hasJsonAlternative(contentType: string): boolean {
-  return essenceOf(contentType).endsWith('+json');
+  let known = JSON_ALTERNATIVE.get(contentType);
+  if (known === undefined) {
+    known = essenceOf(contentType).endsWith('+json');
+    if (JSON_ALTERNATIVE.size < 64) JSON_ALTERNATIVE.set(contentType, known);
+  }
+  return known;
 }
 
 /**

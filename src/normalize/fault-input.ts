@@ -55,7 +55,9 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
   const status = input.validation ? policy.validationStatus : valid ? (input.status as number) : 500;
   // A bogus status (302, 'abc', 1000) is a bug, not a decision to expose: its 500 stays hidden.
   const expose = !valid && !input.validation ? false : typeof input.expose === 'boolean' ? input.expose : status < 500;
-  const code = typeof input.code === 'string' && CODE.test(input.code) ? input.code : defaultCode(status);
+  const statusCode = defaultCode(status);
+  // A status's own code (most errors carry it) is valid by construction: no need to test it.
+  const code = typeof input.code === 'string' && (input.code === statusCode || CODE.test(input.code)) ? input.code : statusCode;
   let message = typeof input.message === 'string' && input.message !== '' ? input.message : statusPhrase(status);
   if (message.length > MAX_MESSAGE) message = message.slice(0, MAX_MESSAGE);
 
@@ -66,15 +68,10 @@ export function toFault(input: FaultInput, policy: FaultPolicy): Fault {
   if (typeof input.numericCode === 'number' && Number.isSafeInteger(input.numericCode)) {
     fault.numericCode = input.numericCode;
   }
+  // Retry-After is the fault's `retryAfter` (rendered from it), never one of its headers.
   const headers = checkHeaders(input.headers, policy.allowedHeaders);
-  let retryAfter = delaySeconds(input.retryAfter);
-  if (headers !== undefined) {
-    if (retryAfter === undefined && headers['retry-after'] !== undefined) {
-      retryAfter = delaySeconds(headers['retry-after']);
-    }
-    delete headers['retry-after'];
-    if (Object.keys(headers).length > 0) fault.headers = headers;
-  }
+  if (headers !== undefined) fault.headers = headers;
+  const retryAfter = delaySeconds(input.retryAfter) ?? delaySeconds(retryAfterHeader(input.headers, policy.allowedHeaders));
   if (retryAfter !== undefined) fault.retryAfter = retryAfter;
   if (input.rateLimit !== undefined) fault.rateLimit = input.rateLimit;
   // Only the catalog's own code is documented: one replaced by the status's default is not.
@@ -200,7 +197,7 @@ function checkHeaders(value: unknown, allowed: ReadonlySet<string>): Record<stri
   for (let i = 0; i < keys.length && i < 64; i++) {
     const key = keys[i] as string;
     const name = headerName(key);
-    if (name === undefined || !allowed.has(name)) continue;
+    if (name === undefined || name === 'retry-after' || !allowed.has(name)) continue;
     const text = headerValue(read(value, key));
     if (text === undefined) continue;
     // `name: value` and its CRLF.
@@ -210,4 +207,17 @@ function checkHeaders(value: unknown, allowed: ReadonlySet<string>): Record<stri
     (out ??= Object.create(null) as Record<string, string>)[name] = text;
   }
   return out;
+}
+
+/** The value of a Retry-After field among an error's headers (the last one, as for any field). */
+function retryAfterHeader(value: unknown, allowed: ReadonlySet<string>): string | undefined {
+  if (value === null || typeof value !== 'object' || !allowed.has('retry-after')) return undefined;
+  let found: string | undefined;
+  const keys = ownKeys(value);
+  for (let i = 0; i < keys.length && i < 64; i++) {
+    const key = keys[i] as string;
+    if (key.length !== 11 || headerName(key) !== 'retry-after') continue;
+    found = headerValue(read(value, key)) ?? found;
+  }
+  return found;
 }

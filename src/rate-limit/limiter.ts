@@ -1,4 +1,4 @@
-import { readNumber, readString } from '../normalize/read.js';
+import { read, readNumber, readString } from '../normalize/read.js';
 
 /**
  * What faultline needs of a rate-limiter-flexible limiter (`RateLimiterMemory`, `RateLimiterRedis`,
@@ -37,4 +37,22 @@ export function limiterPolicy(limiter: RateLimiterLike, name?: string): LimiterP
   if (limit !== undefined && limit >= 0) policy.limit = limit;
   if (duration !== undefined && duration > 0) policy.windowSeconds = duration;
   return policy;
+}
+
+/**
+ * True for a limiter whose store is this process's memory (`RateLimiterMemory`, and a
+ * `RateLimiterUnion` of such): it cannot hang or fail, so no store timeout is armed for it. Duck-typed
+ * on what rate-limiter-flexible gives it (its memory store; the class name, for a subclass), so a
+ * limiter it cannot tell keeps the timeout.
+ */
+export function isInProcessLimiter(limiter: unknown, depth = 0): boolean {
+  if (depth > 4 || limiter === null || typeof limiter !== 'object') return false;
+  const members = read(limiter, '_limiters');
+  if (Array.isArray(members)) return members.length > 0 && members.every((member) => isInProcessLimiter(member, depth + 1));
+  const storage = read(limiter, '_memoryStorage');
+  if (storage !== null && typeof storage === 'object') return true;
+  for (let proto = Object.getPrototypeOf(limiter) as unknown; proto !== null && typeof proto === 'object'; proto = Object.getPrototypeOf(proto)) {
+    if (read(read(proto, 'constructor'), 'name') === 'RateLimiterMemory') return true;
+  }
+  return false;
 }

@@ -4,7 +4,7 @@ import { normalize } from '../faultline.js';
 import type { RequestFacts } from '../request-facts.js';
 import { rateLimitHeaderFields } from './headers.js';
 import { readLimiterAnswer, type LimiterAnswer } from './limiter-result.js';
-import { limiterPolicy, type LimiterPolicy, type RateLimiterLike } from './limiter.js';
+import { isInProcessLimiter, limiterPolicy, type LimiterPolicy, type RateLimiterLike } from './limiter.js';
 import type { RateLimitHeaderStandard } from './standard.js';
 import { RATE_LIMIT_OPTION_RULES } from './option-rules.js';
 import { checkOptions } from '../checks/check-options.js';
@@ -31,7 +31,10 @@ export interface RateLimitOptions {
    * answers before either: a store failure it covers is not a failure here.
    */
   readonly onStoreError?: StoreFailurePolicy;
-  /** Longest wait for the store, in ms; past it the store has failed. Default 1000. */
+  /**
+   * Longest wait for the store, in ms; past it the store has failed. Default 1000. Not armed for a
+   * `RateLimiterMemory` (or a union of them): its store is this process's memory.
+   */
   readonly timeoutMs?: number;
   /** `Retry-After` (seconds) of the 503 a closed failure answers. Default 1. */
   readonly storeRetryAfter?: number;
@@ -106,6 +109,8 @@ export function createRateLimit(options: RateLimitOptions, warn?: WarningChannel
   const storeRetryAfter = options.storeRetryAfter ?? 1;
   const ipv6Subnet = options.ipv6Subnet === undefined ? DEFAULT_IPV6_SUBNET : options.ipv6Subnet;
   const policy = limiterPolicy(limiter, options.policy);
+  // A timer armed and cleared per request costs more than the in-memory consume it guards.
+  const inProcess = isInProcessLimiter(limiter);
   const insurance = watchInsurance(limiter, policy.name);
   const refusalInit = { code: options.code, message: options.message };
   let proxyWarned = false;
@@ -129,7 +134,7 @@ export function createRateLimit(options: RateLimitOptions, warn?: WarningChannel
       let settled: unknown;
       let refused = false;
       try {
-        settled = await withTimeout(Promise.resolve(limiter.consume(key, cost)), timeoutMs);
+        settled = await (inProcess ? limiter.consume(key, cost) : withTimeout(Promise.resolve(limiter.consume(key, cost)), timeoutMs));
       } catch (rejection) {
         settled = rejection;
         refused = true;

@@ -4,6 +4,7 @@ import type { Settings } from '../options.js';
 import { defaultCode, statusPhrase } from '../status/lookup.js';
 import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
+import { prepareBody } from './prepared-body.js';
 import { NO_CONTEXT, type RenderContext } from './render-context.js';
 
 /** A renderer as `createFaultline` holds it: Fault, request and its context in, response out. */
@@ -58,6 +59,8 @@ export function withDefaultResponses(settings: Settings, render: Renderer): Rend
 function renderOnce(render: Renderer, fault: Fault, context: RenderContext, traced: boolean): Cached {
   const plain = render(fault, undefined, context.traceId === undefined ? context : { ...context, traceId: undefined });
   const response = Object.freeze({ status: plain.status, headers: Object.freeze({ ...plain.headers }), body: plain.body });
+  // Its bytes, encoded once (an adapter writes them); a traced body spliced per request is not prepared.
+  prepareBody(response);
   if (!traced) return { response };
   const slotted = render(fault, undefined, { ...context, traceId: TRACE_ID_SLOT }).body ?? '';
   const parts = slotted.split(TRACE_ID_SLOT);

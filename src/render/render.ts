@@ -11,6 +11,7 @@ import type { RequestFacts } from '../request-facts.js';
 import type { ErrorResponse } from './error-response.js';
 import { withProblemLinks } from './problem-links.js';
 import { publicFault } from './public-fault.js';
+import { serializeBody } from './serializers.js';
 import { NO_CONTEXT, type RenderContext } from './render-context.js';
 
 /**
@@ -45,8 +46,7 @@ function inContext(shown: PublicFault, fault: Fault, settings: Settings, context
 
 function serialize(envelope: Envelope, fault: PublicFault): string | undefined {
   try {
-    const text: unknown = JSON.stringify(envelope.body(fault));
-    return typeof text === 'string' ? text : undefined;
+    return serializeBody(envelope, fault);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterUnion } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { createFaultline, errors, HttpError, isHttpError, type RateLimitHeaderStandard } from '../../src/index.js';
-import { createRateLimit, rateLimitHeaderFields, type RateLimitState } from '../../src/kit.js';
+import { createRateLimit, isInProcessLimiter, rateLimitHeaderFields, type RateLimitState } from '../../src/kit.js';
 
 const REQ = { method: 'GET', path: '/pins' };
 
@@ -91,6 +91,24 @@ describe('createRateLimit (core, real RateLimiterMemory)', () => {
     expect(() => createRateLimit({ limiter, onStoreError: 'maybe' as never })).toThrow(/onStoreError/);
     expect(() => createRateLimit({ limiter, timeoutMs: 0 })).toThrow(/timeoutMs/);
     expect(() => createRateLimit({ limiter, storeRetryAfter: -1 })).toThrow(/storeRetryAfter/);
+  });
+
+  it('a RateLimiterMemory is never cut off by the store timeout: its memory store cannot hang', async () => {
+    // execEvenly answers the second request of the window after a timer (about half a second here),
+    // far past a 1 ms store timeout that would otherwise turn it into a 503.
+    const limiter = new RateLimiterMemory({ points: 2, duration: 1, execEvenly: true });
+    const limit = createRateLimit({ limiter, timeoutMs: 1 });
+    expect(isInProcessLimiter(limiter)).toBe(true);
+    await limit.consume('k', 1, REQ);
+    await expect(limit.consume('k', 1, REQ)).resolves.toMatchObject({ state: { remaining: 0 } });
+  });
+
+  it('tells in-process limiters (memory, a union of them, a subclass) from the others (Redis: express-redis.test.ts)', () => {
+    class Tuned extends RateLimiterMemory {}
+    const memory = new RateLimiterMemory({ points: 1, duration: 1 });
+    expect(isInProcessLimiter(new Tuned({ points: 1, duration: 1 }))).toBe(true);
+    expect(isInProcessLimiter(new RateLimiterUnion(memory, new RateLimiterMemory({ points: 2, duration: 1 })))).toBe(true);
+    expect(isInProcessLimiter({ consume: async () => ({}) })).toBe(false);
   });
 
   it('a bad cost rejects with a TypeError, even failing open', async () => {

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../../src/index.js';
+import { isInProcessLimiter } from '../../src/kit.js';
 import { request } from '../support/http.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 import { startRateLimitedApp, type RateLimitedApp } from './express-app.js';
@@ -93,6 +94,44 @@ describe('rateLimit (Express) with RateLimiterRedis and ioredis', () => {
     expect(after.headers.get('ratelimit-policy')).toBe(`"${limiter.keyPrefix}";q=5;w=60`);
     for (const { ms } of during) expect(ms).toBeLessThan(500);
     expect(told).toEqual([]);
+  });
+});
+
+// Commands Redis processed, not counting the INFO that asks.
+async function commandsDuring(stats: Redis, action: () => Promise<void>): Promise<number> {
+  const count = async (): Promise<number> => Number(/total_commands_processed:(\d+)/.exec(await stats.info('stats'))?.[1]);
+  const before = await count();
+  await action();
+  return (await count()) - before - 1;
+}
+
+async function refusals(url: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    const res = await request(url);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+  }
+}
+
+describe('rateLimit (Express) with RateLimiterRedis: a key already over its limit', () => {
+  it('inMemoryBlockOnConsumed: refused from memory, without a Redis round trip (the recommended setting)', async () => {
+    const store = await newClient();
+    const stats = await newClient();
+    const limiter = redisLimiter(store, 2, { inMemoryBlockOnConsumed: 2 });
+    expect(isInProcessLimiter(limiter)).toBe(false);
+    const running = await startApp({ rateLimit: { limiter } });
+    // The request that uses the last point is the last one Redis hears of: the key is blocked in
+    // memory for the rest of its window from then on.
+    for (let i = 0; i < 2; i++) expect((await request(`${running.url}/ok`)).status).toBe(200);
+    expect(await commandsDuring(stats, () => refusals(`${running.url}/ok`, 5))).toBe(0);
+  });
+
+  it('without it, every refusal asks Redis again', async () => {
+    const store = await newClient();
+    const stats = await newClient();
+    const running = await startApp({ rateLimit: { limiter: redisLimiter(store, 2) } });
+    for (let i = 0; i < 2; i++) expect((await request(`${running.url}/ok`)).status).toBe(200);
+    expect(await commandsDuring(stats, () => refusals(`${running.url}/ok`, 5))).toBeGreaterThanOrEqual(5);
   });
 });
 

@@ -57,7 +57,7 @@ describe('entry points', () => {
   });
 
   it('the kit carries what adapters need, and none of the route author\'s presets or client', () => {
-    const adapterNeeds = ['createFaultline', 'routeNotFound', 'STALE_HEADERS', 'BODY_MESSAGES', 'createRateLimit', 'createRequestValidator', 'compilerFor', 'sharedAjvs', 'precompiledValidators'];
+    const adapterNeeds = ['createFaultline', 'routeNotFound', 'STALE_HEADERS', 'isStaleHeader', 'preparedBody', 'BODY_MESSAGES', 'createRateLimit', 'isInProcessLimiter', 'createRequestValidator', 'compilerFor', 'sharedAjvs', 'precompiledValidators'];
     // A framework's default logger, and the checks of an adapter's own options.
     const thirdParty = ['logToConsole', 'thrownText', 'checkOptions', 'checkValue', 'FAULTLINE_OPTION_RULES', 'RATE_LIMIT_OPTION_RULES', 'VALIDATE_OPTION_RULES', 'oneOf', 'satisfies'];
     for (const name of [...adapterNeeds, ...thirdParty]) {

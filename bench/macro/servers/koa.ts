@@ -1,35 +1,44 @@
-// Koa 3: the 404 route through faultline's middleware or a minimal hand-written one.
+// Koa 3: the 404 route through faultline's middleware, a minimal hand-written one, or answered
+// directly by the route.
 import { createServer } from 'node:http';
 import { Router } from '@koa/router';
 import createError from 'http-errors';
 import Koa from 'koa';
 import { errorHandler } from '../../../adapters/koa/index.js';
 import { errors } from '../../../src/index.js';
-import { announce, HAND_HEADERS, handBody, LOCALHOST, StacklessError, variantArg } from './shared.js';
+import { announce, DIRECT, ERROR_VARIANTS, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
 
-const variant = variantArg(['faultline', 'http-errors', 'stackless'] as const);
+const variant = variantArg(ERROR_VARIANTS);
 const app = new Koa();
 app.silent = true;
-const make = variant === 'faultline' ? () => errors.notFound() : variant === 'http-errors' ? () => createError(404) : () => new StacklessError(404, 'Not Found');
+const router = new Router();
 
-if (variant === 'faultline') {
-  app.use(errorHandler());
+if (variant === 'direct') {
+  router.get('/pins/:id', (ctx) => {
+    ctx.status = DIRECT.status;
+    ctx.set(DIRECT.headers);
+    ctx.body = DIRECT.bytes;
+  });
 } else {
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      const { status, body } = handBody(error);
-      ctx.status = status;
-      ctx.set(HAND_HEADERS);
-      ctx.body = body;
-    }
+  const make = thrower(variant, () => errors.notFound(), () => createError(404));
+  if (variant === 'faultline') {
+    app.use(errorHandler());
+  } else {
+    app.use(async (ctx, next) => {
+      try {
+        await next();
+      } catch (error) {
+        const { status, body } = handBody(error);
+        ctx.status = status;
+        ctx.set(HAND_HEADERS);
+        ctx.body = body;
+      }
+    });
+  }
+  router.get('/pins/:id', () => {
+    throw make();
   });
 }
-const router = new Router();
-router.get('/pins/:id', () => {
-  throw make();
-});
 app.use(router.routes());
 
 const server = createServer(app.callback()).listen(0, LOCALHOST, () => announce(server));

@@ -1,8 +1,9 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** The variants every framework server can run: one error handler each. */
-export type ErrorVariant = 'faultline' | 'http-errors' | 'stackless';
+/** The variants every framework server can run: one error handler each, or the direct write. */
+export type ErrorVariant = 'faultline' | 'http-errors' | 'stackless' | 'direct';
+export const ERROR_VARIANTS: readonly ErrorVariant[] = ['faultline', 'http-errors', 'stackless', 'direct'];
 
 /** What a careful hand-written error class does: an Error subclass that captures no stack. */
 export class StacklessError extends Error {
@@ -16,8 +17,16 @@ export class StacklessError extends Error {
   }
 }
 
-/** The headers of the hand-written handlers: the same ones faultline sends. */
-export const HAND_HEADERS = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } as const;
+/**
+ * The headers of every server of a group: the ones faultline sends for a 404 (`Vary: Accept`
+ * because it negotiates `application/json` for clients that prefer it). The benchmark checks that
+ * every server answers with exactly these, so no server is faster for sending less.
+ */
+export const HAND_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/problem+json',
+  'cache-control': 'no-store',
+  vary: 'Accept',
+};
 
 /** The body of a minimal hand-written problem-details handler: the bytes faultline writes for a 404. */
 export function handBody(thrown: unknown): { status: number; body: string } {
@@ -29,7 +38,23 @@ export function handBody(thrown: unknown): { status: number; body: string } {
   return { status, body: JSON.stringify({ type: 'about:blank', title, status, detail }) };
 }
 
-/** The variant this process serves, from argv; the benchmark forks one process per variant. */
+/**
+ * The direct write: what a route that answers the 404 itself (no throw) sends, prepared once, as
+ * cheaply as each framework allows: the bytes as a Buffer, with their length.
+ */
+export const DIRECT = (() => {
+  const bytes = Buffer.from(handBody(new StacklessError(404, 'Not Found')).body);
+  return { status: 404, bytes, headers: { ...HAND_HEADERS, 'content-length': String(bytes.length) } as Readonly<Record<string, string>> };
+})();
+
+/** The error a route throws, per variant (the direct variant throws nothing). */
+export function thrower(variant: Exclude<ErrorVariant, 'direct'>, faultline: () => unknown, httpErrors: () => unknown): () => unknown {
+  if (variant === 'faultline') return faultline;
+  if (variant === 'http-errors') return httpErrors;
+  return () => new StacklessError(404, 'Not Found');
+}
+
+/** The variant this process serves, from argv; the benchmark starts one process per variant. */
 export function variantArg<V extends string>(allowed: readonly V[]): V {
   const value = process.argv[2];
   if (!allowed.includes(value as V)) throw new Error(`server: variant must be one of ${allowed.join(', ')}, got ${value}`);
@@ -40,6 +65,8 @@ export function variantArg<V extends string>(allowed: readonly V[]): V {
 export function announce(server: Server): void {
   const { port } = server.address() as AddressInfo;
   process.send?.({ port });
+  // A benchmark that is stopped (Ctrl-C, a timeout) must not leave its servers running.
+  process.once('disconnect', () => process.exit(0));
 }
 
 export const LOCALHOST = '127.0.0.1';

@@ -1,0 +1,20 @@
+import type { ErrorResponse } from './error-response.js';
+
+// The bytes of each response a handler renders once and hands out again (a status's default).
+const PREPARED = new WeakMap<ErrorResponse, Uint8Array<ArrayBuffer>>();
+const encoder = new TextEncoder();
+
+/** Encodes the body of a response that will be handed out again, once, when it is cached. */
+export function prepareBody(response: ErrorResponse): void {
+  if (response.body !== null) PREPARED.set(response, encoder.encode(response.body));
+}
+
+/**
+ * The body of a response a handler renders once and hands out again (a status's default response)
+ * as UTF-8 bytes, encoded when it was cached: an adapter writes them, and their length as
+ * `Content-Length`, instead of encoding the same string on every request. Undefined for every other
+ * response: write its `body`. The bytes are shared; never modify them.
+ */
+export function preparedBody(response: ErrorResponse): Uint8Array<ArrayBuffer> | undefined {
+  return PREPARED.get(response);
+}
