@@ -1,4 +1,4 @@
-/** A Markdown table, so the bench output pastes straight into the README's Performance section. */
+/** A Markdown table, so the bench output pastes straight into docs/guide/performance.md. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>

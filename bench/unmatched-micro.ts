@@ -2,9 +2,13 @@
 // of its router (16 routes) and the core's decision, against the same 404 with methodNotAllowed off.
 // `npx tsx bench/unmatched-micro.ts`. Interleaved rounds, medians of ns per unmatched request.
 import { Router } from '@koa/router';
+import { Elysia } from 'elysia';
 import express from 'express';
 import Fastify from 'fastify';
+import { H3 } from 'h3';
 import { Hono } from 'hono';
+import { elysiaRouteMethods, type ElysiaAppLike } from '../adapters/elysia/allowed-methods.js';
+import { h3RouteMethods } from '../adapters/h3/allowed-methods.js';
 import { createFaultline, expressRouteMethods, fastifyRouteMethods, routeNotFound, type AllowedMethodsReader } from '../src/kit.js';
 import { median } from './stats.js';
 
@@ -31,6 +35,13 @@ for (const [method, path] of ROUTES) koaRouter[lower(method)](path, ok);
 const hono = new Hono();
 for (const [method, path] of ROUTES) hono.on(method, path, (c) => c.text('ok'));
 
+const h3 = new H3();
+for (const [method, path] of ROUTES) h3.on(method, path, ok);
+
+const elysia = new Elysia();
+for (const [method, path] of ROUTES) elysia.route(method, path, () => 'ok');
+elysia.compile();
+
 // Each framework's reading of its router for the unmatched path, as its adapter does it.
 const READERS: Readonly<Record<string, AllowedMethodsReader>> = {
   'express (walk the layers)': () => expressRouteMethods(expressApp as never, PATH),
@@ -45,6 +56,8 @@ const READERS: Readonly<Record<string, AllowedMethodsReader>> = {
     }
     return found;
   },
+  'h3 (~findRoute per method)': () => h3RouteMethods(h3, PATH),
+  'elysia (static table, then find per method)': () => elysiaRouteMethods(elysia as unknown as ElysiaAppLike, PATH),
 };
 
 const on = createFaultline();

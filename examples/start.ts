@@ -83,6 +83,7 @@ console.log(
     `curl -i -X POST ${base}/pins -H 'content-type: application/json' -d '{"cid":'      # 400 malformed JSON`,
     `curl -i -X POST ${base}/pins -H 'content-type: application/json' -d "{\\"cid\\":\\"$(head -c 2000 /dev/zero | tr '\\0' x)\\"}"   # 413 body too large`,
     `curl -i -X DELETE ${base}/pins/1                            # 401 with WWW-Authenticate`,
+    `curl -i -X PUT ${base}/report                              # 405 with Allow: GET, HEAD`,
     `curl -i ${base}/report                                     # 500, internals hidden`,
     `curl -i ${base}/nowhere                                    # unmatched route`,
     `curl -I ${base}/nowhere                                    # HEAD: no body`,

@@ -48,11 +48,16 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
+// Pages `npm run docs:generate` writes (gitignored): their code is the JSDoc's, checked by the
+// type-check of the sources, not snippets a reader pastes.
+const GENERATED_PAGES: readonly string[] = ['docs/api', 'docs/reference/errors.md', 'docs/.vitepress'];
+
 function markdownUnder(dir: string): string[] {
   if (!existsSync(join(root, dir))) return [];
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.parentPath.includes('node_modules'))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .filter((file) => !GENERATED_PAGES.some((generated) => file === generated || file.startsWith(`${generated}/`)))
     .toSorted();
 }
 

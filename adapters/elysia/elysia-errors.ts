@@ -6,6 +6,7 @@ import {
   errors,
   isHttpError,
   routeNotFound,
+  type AllowedMethodsReader,
   type FieldIssue,
   type IssueLocation,
   type Recognizer,
@@ -14,11 +15,12 @@ import { pathOf } from './request-facts.js';
 
 /**
  * What the app threw, from what `.onError` was given: an unmatched route (Elysia's default
- * `NotFoundError`) is the 404 every adapter words alike; a body parser's failure is the malformed
+ * `NotFoundError`) is the 404 every adapter words alike (a 405 when `routes`, the app's router
+ * read at the request's path, serves the path for other methods); a body parser's failure is the malformed
  * JSON 400, unless the parser threw a faultline error itself (`jsonBody()`'s 413).
  */
-export function thrownOf(error: unknown, request: Request): unknown {
-  if (isInstance(error, NotFoundError) && read(error, 'message') === 'NOT_FOUND') return routeNotFound(request.method, pathOf(request.url));
+export function thrownOf(error: unknown, request: Request, routes?: AllowedMethodsReader): unknown {
+  if (isInstance(error, NotFoundError) && read(error, 'message') === 'NOT_FOUND') return routeNotFound(request.method, pathOf(request.url), routes);
   if (isInstance(error, ParseError)) {
     const cause = read(error, 'cause');
     return isHttpError(cause) ? cause : errors.badRequest(BODY_MESSAGES.malformed);

@@ -12,6 +12,7 @@ import {
   type FaultlineOptions,
   type JsonBodyOptions,
 } from '../../src/kit.js';
+import { elysiaRouteMethods, type ElysiaAppLike } from './allowed-methods.js';
 import { ELYSIA_RECOGNIZERS, thrownOf } from './elysia-errors.js';
 import { facts } from './request-facts.js';
 
@@ -25,14 +26,45 @@ type SetHeaders = Record<string, string | number | string[] | undefined>;
 /**
  * The plugin: `new Elysia().use(errorHandler(options))`, before the routes. Its `.onError` is
  * global, so it answers for every route of the app it is used on, and for the unmatched ones
- * (Elysia reports those as `NOT_FOUND`). Elysia itself fails on `throw null` and `throw undefined`
+ * (Elysia reports those as `NOT_FOUND`): a 405 with `Allow` when the app's routes serve the path
+ * for other methods, a 404 otherwise. Elysia itself fails on `throw null` and `throw undefined`
  * before any `.onError` runs: see the guide for the one-line fix.
  */
 export function errorHandler(options?: FaultlineOptions): Elysia {
   const faultline = core(options);
-  return new Elysia().onError({ as: 'global' }, function faultlineErrorHandler({ error, request, set }) {
-    return respond(faultline, thrownOf(error, request), request, set.headers as SetHeaders);
-  }) as unknown as Elysia;
+  const plugin = new Elysia();
+  plugin.onError({ as: 'global' }, function faultlineErrorHandler({ error, request, path, set }) {
+    const routes = () => {
+      const app = appOf(plugin);
+      return app === undefined ? undefined : elysiaRouteMethods(app, path);
+    };
+    return respond(faultline, thrownOf(error, request, routes), request, set.headers as SetHeaders);
+  });
+  return plugin as unknown as Elysia;
+}
+
+// Nested plugins deeper than this are not followed: a parent chain that loops would never end.
+const MAX_DEPTH = 16;
+
+/**
+ * The app whose routes answer: the one the plugin was `.use()`d in, or the app that one was used
+ * in, up to the outermost (Elysia copies a plugin's routes into the app that uses it, and tells
+ * the plugin that app as its parent). Undefined before the plugin is used anywhere.
+ */
+function appOf(plugin: Elysia): ElysiaAppLike | undefined {
+  let app: unknown;
+  let parent: unknown = parentOf(plugin);
+  for (let depth = 0; parent !== null && parent !== undefined && depth < MAX_DEPTH; depth++) {
+    app = parent;
+    parent = parentOf(app);
+  }
+  return app as ElysiaAppLike | undefined;
+}
+
+// `getParent()` is Elysia's own (private in its types): null for an app that was not `.use()`d.
+function parentOf(app: unknown): unknown {
+  const getParent = (app as { getParent?: unknown }).getParent;
+  return typeof getParent === 'function' ? (getParent as () => unknown).call(app) : undefined;
 }
 
 // The one configured core; Elysia's own errors are recognised before the core's families.

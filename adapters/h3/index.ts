@@ -13,6 +13,7 @@ import {
   type FaultlineOptions,
   type RequestFacts,
 } from '../../src/kit.js';
+import { h3RouteMethods } from './allowed-methods.js';
 import { fromH3Error, thrownOf } from './http-error.js';
 import { facts, pathOf } from './request-facts.js';
 
@@ -57,7 +58,8 @@ export function errorBoundary(options?: FaultlineOptions): Middleware {
 
 /**
  * The unmatched-route handler, for a route of its own: `app.all('/api/**', notFound(options))`.
- * `errorHandler` already answers h3's own "no route matched" 404 this way.
+ * `errorHandler` already answers h3's own "no route matched" 404 this way: a 405 with `Allow`
+ * when the app's routes serve the path for other methods, a 404 otherwise.
  */
 export function notFound(options?: FaultlineOptions): (event: H3Event) => Response {
   const faultline = core(options);
@@ -66,8 +68,10 @@ export function notFound(options?: FaultlineOptions): (event: H3Event) => Respon
   };
 }
 
+// The path h3 routed on (`event.url`, canonicalised) is the one its router is asked about again.
 function notFoundError(event: H3Event): unknown {
-  return routeNotFound(event.req.method, pathOf(event.req.url));
+  const { pathname } = event.url;
+  return routeNotFound(event.req.method, pathOf(event.req.url), () => h3RouteMethods(event.app, pathname));
 }
 
 // h3's own answer when no route matched: a 404 worded with the full URL, made for this request.

@@ -81,6 +81,8 @@ function unansweredError(ctx: Context): HttpError | undefined {
   const response = ctx.response as unknown as { _explicitStatus?: boolean; _explicitNullBody?: boolean };
   if (response._explicitNullBody === true) return undefined;
   if (response._explicitStatus !== true) return ctx.status === 404 ? unmatched(ctx) : undefined;
+  // `allowedMethods()`'s 405, worded as faultline's own: the same routes, so the same `Allow`.
+  if (ctx.status === 405 && (koaRouteMethods(ctx)?.length ?? 0) > 0) return unmatched(ctx);
   return ctx.status >= 400 ? new HttpError(ctx.status) : undefined;
 }
 

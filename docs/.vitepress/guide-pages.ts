@@ -37,7 +37,7 @@ const KNOWN: Readonly<Record<GuideGroup, readonly string[]>> = {
     'client',
     'testing',
   ],
-  Reference: ['error-reference', 'openapi', 'json-schemas', 'status-catalog', 'reliability', 'performance', 'runtimes', 'architecture'],
+  Reference: ['error-reference', 'openapi', 'json-schemas', 'status-catalog', 'reliability', 'performance', 'runtimes', 'api', 'architecture'],
 };
 const UNKNOWN_ORDER = 1000;
 

@@ -19,10 +19,26 @@ const ENTRY_PEERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Features of a faultline entry point that load an optional peer when used. */
-const FEATURE_PEERS: readonly { readonly pattern: RegExp; readonly packages: readonly string[]; readonly what: string }[] = [
-  { pattern: /\bvalidate\(|@Validate\(|\bValidateInterceptor\b/, packages: ['ajv', 'ajv-formats'], what: 'validate() loads ajv and ajv-formats' },
+const FEATURE_PEERS: readonly {
+  readonly pattern: RegExp;
+  readonly packages: readonly string[];
+  readonly what: string;
+  /** When the feature does not load them after all. */
+  readonly unless?: (code: string, specifiers: readonly string[]) => boolean;
+}[] = [
+  {
+    pattern: /\bvalidate\(|@Validate\(|\bValidateInterceptor\b/,
+    packages: ['ajv', 'ajv-formats'],
+    what: 'validate() loads ajv and ajv-formats',
+    // ajv is loaded on the first JSON Schema only: a block whose schemas all come from a Standard
+    // Schema library (zod, valibot, arktype) and that writes no JSON Schema (`type: '…'`) never loads it.
+    unless: (code, specifiers) => specifiers.some((s) => STANDARD_SCHEMA_LIBRARIES.has(packageOf(s))) && !/\btype:\s*['"]/.test(code),
+  },
   { pattern: /@RateLimit\(\{\s*points\b|new RateLimitGuard\(\{\s*points\b/, packages: ['rate-limiter-flexible'], what: '@RateLimit({ points }) makes a RateLimiterMemory' },
 ];
+
+/** Libraries whose schemas are Standard Schema validators: `validate()` runs them without ajv. */
+const STANDARD_SCHEMA_LIBRARIES: ReadonlySet<string> = new Set(['zod', 'valibot', 'arktype', '@standard-schema/spec']);
 
 interface Manifest {
   readonly types?: string;
@@ -84,7 +100,10 @@ export function requirementsOf(block: Block, before: readonly Block[], root: str
     }
   }
   if (specifiers.some((s) => s.startsWith('faultline/'))) {
-    for (const feature of FEATURE_PEERS) if (feature.pattern.test(block.code)) for (const name of feature.packages) need(name, feature.what);
+    for (const feature of FEATURE_PEERS) {
+      if (!feature.pattern.test(block.code) || feature.unless?.(block.code, specifiers) === true) continue;
+      for (const name of feature.packages) need(name, feature.what);
+    }
   }
   const problems = [...missing].map(([name, why]) => `needs "${name}" in an npm install line above it (${why})`);
   if (/^\s*@[A-Za-z_$][\w$]*\s*\(/m.test(block.code)) {

@@ -45,7 +45,7 @@ export interface RunningApp {
 /**
  * An outcome the framework decides before faultline sees the error: the contract then requires
  * the framework's status, and that no secret leaks, instead of the core's response. Every one
- * must be explained to users; faultline's README lists its own adapters'.
+ * must be explained to users; faultline's documentation lists its own adapters' (docs/guide/reliability.md).
  */
 export interface FrameworkDifference {
   /** The probe's name, as the contract reports it: `throw null`, `async undefined`, `body too large`. */

@@ -5,7 +5,7 @@ import { type ClientIssue } from '../../src/client/index.js';
 import type { GeneratedFault } from './faults.js';
 
 /**
- * What each envelope carries back to the client: the round-trip contract the README documents.
+ * What each envelope carries back to the client: the round-trip contract docs/guide/client.md documents.
  * `status`, the header `Retry-After` and extra members round-trip in every envelope.
  */
 export const CARRIES: Readonly<

@@ -105,6 +105,13 @@ describe('what a snippet needs its page to have said', () => {
       'needs "ajv" in an npm install line above it (validate() loads ajv and ajv-formats)',
       'needs "ajv-formats" in an npm install line above it (validate() loads ajv and ajv-formats)',
     ]);
+    // Standard Schema validators alone never load ajv; a JSON Schema beside them does.
+    const zod = "```sh\nnpm install hono zod\n```\n```ts\nimport { z } from 'zod';\nimport { validate } from 'faultline/hono';\nvalidate({ body: z.object({}) });\n";
+    expect(needs(`${zod}\`\`\``)).toEqual([]);
+    expect(needs(`${zod}validate({ query: { type: 'object' } });\n\`\`\``)).toEqual([
+      'needs "ajv" in an npm install line above it (validate() loads ajv and ajv-formats)',
+      'needs "ajv-formats" in an npm install line above it (validate() loads ajv and ajv-formats)',
+    ]);
   });
 
   it('an install line in a sibling section does not count', () => {

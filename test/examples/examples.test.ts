@@ -125,6 +125,12 @@ describe('examples: every documented error, byte for byte the same on all five f
     for (const framework of FRAMEWORKS) expect([framework, received[framework].headers.get('www-authenticate')]).toEqual([framework, 'Bearer']);
   });
 
+  it('PUT /report: 405 with Allow listing the methods its routes serve', async () => {
+    const received = await onEach(apps(), '/report', { method: 'PUT' });
+    expect(answers(received)).toEqual(everywhere(405, '{"status":{"code":405,"text":"Method Not Allowed","message":"PUT is not allowed on /report"}}'));
+    for (const framework of FRAMEWORKS) expect([framework, received[framework].headers.get('allow')]).toEqual([framework, 'GET, HEAD']);
+  });
+
   it('GET /report: 500 with the generic message, nothing internal', async () => {
     const received = await onEach(apps(), '/report');
     expect(answers(received)).toEqual(everywhere(500, '{"status":{"code":500,"text":"Internal Server Error","message":"An unexpected error occurred"}}'));

@@ -27,7 +27,7 @@ export const HARNESSES: readonly Harness[] = [
 ];
 
 /**
- * The adapters that read no router for a 405 (a fetch handler has none; h3's and Elysia's are not
- * read yet): a known path asked with another method stays the unmatched-route 404 there.
+ * The adapters that read no router for a 405 (a fetch handler has none): a known path asked with
+ * another method stays the unmatched-route 404 there.
  */
-export const WITHOUT_ALLOWED_METHODS: readonly string[] = ['fetch', 'h3', 'elysia'];
+export const WITHOUT_ALLOWED_METHODS: readonly string[] = ['fetch'];

@@ -48,7 +48,7 @@ const PROBES: readonly ParityProbe[] = [
 /**
  * The same throw gives the same response on every framework, over HTTP/1.1 and HTTP/2: status,
  * body byte for byte, and the headers the contract checks, compared across all harnesses for
- * every envelope. Framework-made differences (declared by each harness and listed in the docs) are
+ * every envelope. Framework-made differences (declared by each harness and listed in docs/guide/reliability.md) are
  * the only exceptions. The contract compares each harness with the core; this compares the
  * harnesses with each other.
  */

@@ -8,7 +8,7 @@ export const ALLOWED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'cache-control',
   // Content negotiation of a +json envelope's media type (RFC 9110 §12.5.5).
   'vary',
-  // Protocol fields a thrown error may ask for (README, "Headers an error may set").
+  // Protocol fields a thrown error may ask for (docs/guide/options.md, "Headers an error may set").
   'www-authenticate',
   'proxy-authenticate',
   'allow',

@@ -30,7 +30,7 @@ const inTwoMinutes = () => new Date(Date.now() + 120_000).toUTCString();
 /** What `onError` was told, for the rows about requests nothing can be answered to. */
 const TOLD: number[] = [];
 
-/** The conformance table of README, row for row. */
+/** The conformance table of docs/guide/correct-http.md, row for row. */
 export const CONFORMANCE: readonly Row[] = [
   {
     rfc: 'RFC 9110 §15.5.2',

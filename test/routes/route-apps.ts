@@ -1,6 +1,7 @@
 // One route table, built on every framework the way its users build routes, for the 405 tests:
 // top-level routes, and a group mounted under a prefix (an Express Router, a Fastify plugin with a
-// prefix, a prefixed @koa/router, a Hono sub-app, a Nest controller). Every route answers 200.
+// prefix, a prefixed @koa/router, a Hono sub-app, a Nest controller, an h3 app mounted with
+// `app.mount()`, an Elysia plugin with a prefix). Every route answers 200.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
@@ -12,11 +13,15 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import express from 'express';
 import express4 from 'express4';
 import Fastify from 'fastify';
+import { Elysia } from 'elysia';
+import { H3, toNodeHandler } from 'h3';
 import { Hono } from 'hono';
 import Koa from 'koa';
 import Koa2 from 'koa2';
 import { errorHandler as expressErrorHandler, notFound as expressNotFound } from '../../adapters/express/index.js';
+import { errorHandler as elysiaErrorHandler } from '../../adapters/elysia/index.js';
 import { errorHandler as fastifyErrorHandler } from '../../adapters/fastify/index.js';
+import { errorHandler as h3ErrorHandler } from '../../adapters/h3/index.js';
 import { errorBoundary, errorHandler as honoErrorHandler, notFound as honoNotFound } from '../../adapters/hono/index.js';
 import { errorHandler as koaErrorHandler, notFound as koaNotFound } from '../../adapters/koa/index.js';
 import { FaultlineFilter } from '../../adapters/nest/index.js';
@@ -110,6 +115,30 @@ const honoFramework: RouteFramework = {
   },
 };
 
+const h3Framework: RouteFramework = {
+  name: 'h3',
+  start(table, options) {
+    const app = new H3({ onError: h3ErrorHandler(options), silent: true });
+    for (const route of table.routes) app.on(route.method, route.path, () => 'ok');
+    const group = new H3();
+    for (const route of table.group.routes) group.on(route.method, route.path, () => 'ok');
+    app.mount(table.group.prefix, group);
+    return listen(createServer(toNodeHandler(app)));
+  },
+};
+
+const elysiaFramework: RouteFramework = {
+  name: 'elysia',
+  start(table, options) {
+    let app: Elysia = new Elysia().use(elysiaErrorHandler(options)) as unknown as Elysia;
+    for (const route of table.routes) app = app.route(route.method, route.path, () => 'ok') as unknown as Elysia;
+    let group: Elysia = new Elysia({ prefix: table.group.prefix }) as unknown as Elysia;
+    for (const route of table.group.routes) group = group.route(route.method, route.path, () => 'ok') as unknown as Elysia;
+    app.use(group);
+    return listen(createAdaptorServer({ fetch: (request: Request) => app.handle(request) }) as ReturnType<typeof createServer>);
+  },
+};
+
 const answerOk = (): string => 'ok';
 
 /** A controller class at `prefix` with one handler per route, decorated as `@Get(path)` would. */
@@ -159,4 +188,6 @@ export const ROUTE_FRAMEWORKS: readonly RouteFramework[] = [
   koaFramework('koa2', Koa2),
   nestFramework('nest', 'express'),
   nestFramework('nest-fastify', 'fastify'),
+  h3Framework,
+  elysiaFramework,
 ];

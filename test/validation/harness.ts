@@ -30,7 +30,7 @@ export interface ValidationAppSpec {
  */
 export interface ValidationHarness {
   readonly framework: string;
-  /** Probes whose outcome the framework decides before `validate` runs; listed in README with the reason. */
+  /** Probes whose outcome the framework decides before `validate` runs; listed in docs/guide/validation.md with the reason. */
   readonly differences?: readonly ValidationDifference[];
   start(spec: ValidationAppSpec): Promise<RunningApp>;
 }
