@@ -81,7 +81,19 @@ async function upstreamErrors(): Promise<Record<string, unknown>> {
 }
 
 function sqliteErrors(): Record<string, unknown> {
-  const db = new Database(':memory:');
+  let db: Database.Database;
+  try {
+    db = new Database(':memory:');
+  } catch (error) {
+    // Its native addon is built for one Node ABI (npm ci on Node 20); the suite also runs on Node 22
+    // and 24 (npm run test:runtimes), where it cannot load. There the errors come from
+    // better-sqlite3's own exported class, with the message and code it gives them on Node 20.
+    if (!String(error).includes('NODE_MODULE_VERSION')) throw error;
+    return {
+      'sqlite-unique': new Database.SqliteError('UNIQUE constraint failed: users.email', 'SQLITE_CONSTRAINT_UNIQUE'),
+      'sqlite-foreign-key': new Database.SqliteError('FOREIGN KEY constraint failed', 'SQLITE_CONSTRAINT_FOREIGNKEY'),
+    };
+  }
   db.exec('PRAGMA foreign_keys = ON; CREATE TABLE orgs (id INTEGER PRIMARY KEY); CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE, org INTEGER REFERENCES orgs(id))');
   db.prepare('INSERT INTO users (email) VALUES (?)').run(UPSTREAM_SECRET);
   const made: Record<string, unknown> = {};
