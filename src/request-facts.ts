@@ -20,9 +20,10 @@ export interface RequestFacts {
   readonly aborted?: () => boolean;
   /**
    * The request's abort signal, on fetch-based runtimes: what was thrown because it aborted (its
-   * `reason`, which a `fetch(url, { signal })` rejects with) is the client going, too.
+   * `reason`, which a `fetch(url, { signal })` rejects with) is the client going, too. With
+   * `aborted`, the core reads it only once `aborted()` has said the client is gone.
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /**
    * The HTTP version (`'1.1'`, `'2.0'`), when the adapter knows it: HTTP/2 and later carry no
    * connection-specific header field (RFC 9113 §8.2.2), whatever was thrown.

@@ -32,14 +32,26 @@ export const CLIENT_CLOSED_REQUEST: Fault = Object.freeze({
  */
 export function isClientAbort(thrown: unknown, request: RequestFacts | undefined, status: number): boolean {
   if (readString(thrown, 'type') === 'request.aborted') return true;
-  const signal = request?.signal;
-  if (signal?.aborted === true && thrown === signal.reason) return true;
-  if (request?.aborted === undefined || (status >= 500 && !isAbortShaped(thrown))) return false;
+  if (request === undefined) return false;
+  // An adapter that cannot tell whether its client is there: only the signal's own reason says so.
+  if (request.aborted === undefined) return isSignalReason(thrown, request);
+  // Asked first, and the signal read only once the client has gone: some adapters make the signal
+  // on its first read (Hono on Node), a cost no request that its client still waits for should pay.
+  if (!clientGone(request)) return false;
+  return isSignalReason(thrown, request) || status < 500 || isAbortShaped(thrown);
+}
+
+function clientGone(request: RequestFacts): boolean {
   try {
-    return request.aborted() === true;
+    return request.aborted?.() === true;
   } catch {
     return false;
   }
+}
+
+function isSignalReason(thrown: unknown, request: RequestFacts): boolean {
+  const signal = request.signal;
+  return signal?.aborted === true && thrown === signal.reason;
 }
 
 function isAbortShaped(thrown: unknown): boolean {
