@@ -73,6 +73,7 @@ function write(res: Response, response: ErrorResponse): void {
   } else {
     const bytes = preparedBody(response);
     res.setHeader('content-length', bytes?.length ?? Buffer.byteLength(response.body));
-    res.end(bytes ?? response.body);
+    // The string, not the bytes: Node sends a string body in one write with the head, bytes in two.
+    res.end(response.body);
   }
 }

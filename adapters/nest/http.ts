@@ -9,7 +9,6 @@ import {
   nodeHttpVersion,
   nodeRequestAborted,
   preparedBody,
-  STALE_HEADERS,
   withExistingVary,
   type ErrorResponse,
   type NodeRequestLike,
@@ -35,6 +34,7 @@ interface FastifyReplyLike {
   code(status: number): unknown;
   headers(values: Readonly<Record<string, string>>): unknown;
   getHeader(name: string): unknown;
+  getHeaders(): Readonly<Record<string, unknown>>;
   removeHeader(name: string): unknown;
   send(payload?: Uint8Array): unknown;
   hijack?(): unknown;
@@ -112,9 +112,12 @@ export function setHeaders(res: unknown, headers: Readonly<Record<string, string
 export function write(res: unknown, response: ErrorResponse): void {
   const bytes = preparedBody(response);
   if (isFastifyReply(res)) {
-    for (const name of STALE_HEADERS) res.removeHeader(name);
+    // One read of what is set (usually nothing) instead of a removeHeader per stale name: nine
+    // deletes cost Nest on Fastify a tenth of its error throughput.
+    const current = res.getHeaders();
+    for (const name in current) if (isStaleHeader(name)) res.removeHeader(name);
     res.code(response.status);
-    res.headers(withExistingVary(response.headers, res.getHeader('vary')));
+    res.headers(withExistingVary(response.headers, current['vary']));
     // Bytes, because Fastify appends `; charset=utf-8` to the content type of a string payload.
     res.send(response.body === null ? undefined : (bytes ?? Buffer.from(response.body)));
     return;
@@ -128,6 +131,7 @@ export function write(res: unknown, response: ErrorResponse): void {
     node.end();
   } else {
     node.setHeader('content-length', bytes?.length ?? Buffer.byteLength(response.body));
-    node.end(bytes ?? response.body);
+    // The string, not the bytes: Node sends a string body in one write with the head, bytes in two.
+    node.end(response.body);
   }
 }
