@@ -9,20 +9,19 @@ import type { CompiledSchema } from './ajv-like.js';
 export const MAX_LISTED_VALUES = 1000;
 
 /**
- * A body validator whose cost is bounded by the body's size, not by how many problems it holds:
- * the fail-fast function (ajv without `allErrors`) decides, and stops at the first problem; only a
- * body of at most `maxValues` values is checked again by the listing function (`allErrors`), so a
- * client sees every problem of a form at once. Both compile the same schema.
+ * A body validator whose cost is bounded by the body's size, not by how many problems it holds. A
+ * body of at most `maxValues` values (counted first, a walk that stops at `maxValues + 1`) is
+ * checked once, by the listing function (`allErrors`), so a client sees every problem of a form at
+ * once; a larger one by the fail-fast function (ajv without `allErrors`), which stops at its first
+ * problem. Both compile the same schema and agree on every verdict; only the lists differ.
  */
 export function withListing(failFast: CompiledSchema, listing: () => CompiledSchema, maxValues: number = MAX_LISTED_VALUES): CompiledSchema {
+  let all: CompiledSchema | undefined;
   const checked: CompiledSchema = (data: unknown): unknown => {
-    const verdict = failFast(data);
-    checked.errors = failFast.errors;
-    if (verdict !== false || !fewerValuesThan(data, maxValues + 1)) return verdict;
-    const all = listing();
-    // The second pass reports what the first found, and the rest; if it disagrees, the first stands.
-    if (all(data) === false && all.errors !== undefined && all.errors !== null && all.errors.length > 0) checked.errors = all.errors;
-    return false;
+    const check = fewerValuesThan(data, maxValues + 1) ? (all ??= listing()) : failFast;
+    const verdict = check(data);
+    checked.errors = check.errors;
+    return verdict;
   };
   return checked;
 }

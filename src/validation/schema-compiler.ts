@@ -39,7 +39,7 @@ export function createSchemaCompiler(ajv: AjvLike, stringAjv: AjvLike = ajv, lis
       if (listingAjv === undefined) return failFast;
       let listed = listedByFailFast.get(failFast);
       if (listed === undefined) {
-        // The listing instance compiles the schema on the first small invalid body, not at startup.
+        // The listing instance compiles the schema on the first small body, not at startup.
         listed = withListing(failFast, () => compileCached(listingAjv, schema, location));
         listedByFailFast.set(failFast, listed);
       }

@@ -10,8 +10,8 @@ export interface ValidateOptions extends RequestValidatorOptions {
   /**
    * Your own Ajv instance, used as you configured it (`allErrors`, formats, keywords, strictness):
    * with `allErrors`, a body's validation costs as much as it has problems (see `MAX_LISTED_VALUES`).
-   * Default: the Ajv instances shared by every `validate()` in the process, with ajv-formats: a body
-   * is checked fail-fast, and listed in full (`allErrors`) only when it is small.
+   * Default: the Ajv instances shared by every `validate()` in the process, with ajv-formats: a small
+   * body is checked once and listed in full (`allErrors`), a large one fail-fast.
    */
   readonly ajv?: AjvLike;
   /** With your own `ajv`: the instance for query, params and headers (one with `coerceTypes`). Default: `ajv`. */
@@ -24,9 +24,9 @@ export interface ValidateOptions extends RequestValidatorOptions {
 }
 
 /**
- * The options of the shared Ajv for bodies: fail-fast (no `allErrors`), so a hostile body's cost
- * stops at its first problem; bodies of at most `MAX_LISTED_VALUES` values are listed in full by
- * a second instance with `LISTING_AJV_OPTIONS`.
+ * The options of the shared Ajv for large bodies: fail-fast (no `allErrors`), so a hostile body's
+ * cost stops at its first problem; bodies of at most `MAX_LISTED_VALUES` values are checked by a
+ * second instance with `LISTING_AJV_OPTIONS` instead, which lists every problem.
  */
 export const DEFAULT_AJV_OPTIONS = Object.freeze({ allErrors: false });
 /** The options of the shared Ajv that lists every problem of a small body. */
