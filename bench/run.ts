@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startRedis, type RedisServer } from '../test/support/redis.js';
+import { ensureServices, SERVICES } from '../test/support/services.js';
 import { PLACEMENT } from './cpu.js';
 import { importTable, importTargets, runImports } from './imports/imports.js';
 import { CHILD_ENV } from './macro/load.js';
@@ -33,6 +34,11 @@ console.log(`faultline benchmarks${quick ? ' (--quick)' : ''}: Node ${process.ve
 console.log(`load average at start: ${loadavg().map((v) => v.toFixed(2)).join(' ')}; ${PLACEMENT}`);
 console.log('Figures are ratios measured side by side in this run: the median of interleaved rounds and a 95% interval.\n');
 
+// The import table and the HTTP servers measure the package as it is published.
+if (sections.has('import') || sections.has('macro')) {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], { stdio: 'inherit' });
+}
+
 if (sections.has('micro')) {
   console.log('## micro: create the error at call depth 1 and 50, catch it, produce status + headers + body\n');
   const results = await runMicro({ rounds, cpuMs: quick ? 25 : 100 }, log);
@@ -43,7 +49,6 @@ if (sections.has('micro')) {
 
 if (sections.has('import')) {
   console.log('## import: cold import of each entry point, a fresh process each time (the built package)\n');
-  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], { stdio: 'inherit' });
   const results = await runImports(Math.max(rounds, 10), log);
   console.log(`\n${importTable(results)}`);
   for (const target of importTargets(results)) targets.add(target);
@@ -78,13 +83,15 @@ if (sections.has('macro')) {
   let redis: RedisServer | undefined;
   if (wantsRedis) {
     try {
+      // As `npm test` does: redis-server is installed with apt-get when it can be, else the group is skipped.
+      ensureServices(SERVICES.filter((service) => service.binary === 'redis-server'), process.env, log);
       redis = await startRedis();
     } catch (error) {
       console.log(`(no redis-server: ${(error as Error).message.split('\n')[0]}; the Redis group is skipped)`);
     }
   }
   try {
-    const options = { rounds, seconds: quick ? 0.15 : 0.8, warmUp: quick ? 1000 : 5000, connections: 10, only: groups, redisUrl: redis?.url };
+    const options = { rounds, seconds: quick ? 0.1 : 0.5, warmUp: quick ? 1000 : 5000, connections: 10, only: groups, redisUrl: redis?.url };
     const results = await runMacro(options, log);
     console.log(`\n${macroTables(results)}`);
     for (const target of macroTargets(results)) targets.add(target);

@@ -45,6 +45,12 @@ export function forkTs(file: URL, args: readonly string[] = [], role: Role = 'se
   return spawn(command[0] as string, command.slice(1), { env: { ...CHILD_ENV, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
+/** Starts a built JavaScript file (a bundled server) as a child process with an IPC channel, on its role's core. */
+export function forkJs(file: string, args: readonly string[] = [], role: Role = 'server', env: Readonly<Record<string, string>> = {}): ChildProcess {
+  const command = [...pinned(role), process.execPath, file, ...args];
+  return spawn(command[0] as string, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
 /** Waits for the next IPC message of a child, or fails after `ms`. */
 export function nextMessage<T>(child: ChildProcess, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {

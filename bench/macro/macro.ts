@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { estimate, median, ratioWithSpread, spread, SPREAD_WARNING, type Estimate } from '../stats.js';
 import { table } from '../table.js';
 import type { Target } from '../targets.js';
-import { forkTs, LoadGenerator, nextMessage, type LoadRequest, type LoadResult } from './load.js';
+import { buildServers } from './build-servers.js';
+import { forkJs, LoadGenerator, nextMessage, type LoadRequest, type LoadResult } from './load.js';
 import { BAD_PIN_BODY, PIN_BODY } from './servers/pin-schema.js';
 
 export interface MacroOptions {
@@ -138,12 +139,13 @@ interface Running {
   readonly url: string;
 }
 
-async function start(group: Group, redisUrl: string | undefined): Promise<Running[]> {
+async function start(group: Group, bundles: ReadonlyMap<string, string>, redisUrl: string | undefined): Promise<Running[]> {
   const env: Record<string, string> = redisUrl === undefined ? {} : { FAULTLINE_BENCH_REDIS_URL: redisUrl };
-  const children = group.servers.map((server) => ({
-    server,
-    child: forkTs(new URL(`./servers/${server.file}`, import.meta.url), server.args, 'server', env),
-  }));
+  const children = group.servers.map((server) => {
+    const bundle = bundles.get(server.file);
+    if (bundle === undefined) throw new Error(`bench bug: ${server.file} is not in SERVER_FILES`);
+    return { server, child: forkJs(bundle, server.args, 'server', env) };
+  });
   try {
     // Started together (an idle server costs nothing), announced in any order.
     return await Promise.all(
@@ -187,13 +189,13 @@ async function check(group: Group, running: readonly Running[]): Promise<void> {
   }
 }
 
-async function measureGroup(group: Group, load: LoadGenerator, options: MacroOptions, log: (line: string) => void): Promise<GroupResult> {
+async function measureGroup(group: Group, bundles: ReadonlyMap<string, string>, load: LoadGenerator, options: MacroOptions, log: (line: string) => void): Promise<GroupResult> {
   const runs = new Map<string, LoadResult[]>(group.servers.map((server) => [server.label, []]));
   const empty = { group, runs, ratios: new Map(), p99Ratios: new Map() };
   if (group.needsRedis && options.redisUrl === undefined) return { ...empty, skipped: 'no redis-server on this machine' };
   let running: Running[] = [];
   try {
-    running = await start(group, options.redisUrl);
+    running = await start(group, bundles, options.redisUrl);
     await check(group, running);
   } catch (error) {
     stop(running);
@@ -237,14 +239,16 @@ async function measureGroup(group: Group, load: LoadGenerator, options: MacroOpt
   }
 }
 
+/** Measures every group (or those of `options.only`) against the built package: run `npm run build` first. */
 export async function runMacro(options: MacroOptions, log: (line: string) => void): Promise<GroupResult[]> {
+  const bundles = await buildServers();
   const load = new LoadGenerator();
   const results: GroupResult[] = [];
   try {
     for (const group of GROUPS) {
       if (options.only.length > 0 && !options.only.includes(group.name)) continue;
       log(`macro: ${group.name}`);
-      const result = await measureGroup(group, load, options, log);
+      const result = await measureGroup(group, bundles, load, options, log);
       if (result.skipped !== undefined) log(`  skipped: ${result.skipped}`);
       results.push(result);
     }
