@@ -272,16 +272,18 @@ function errorTable(results: readonly GroupResult[]): string {
       'faultline ÷ stackless',
       'faultline ÷ http-errors',
       'faultline ÷ node:http',
+      "stackless ÷ direct (what throwing costs the framework)",
       'p50 ms: faultline / direct / stackless / http-errors / node:http',
       'p99 ms: same order',
     ],
     results.map((result) =>
       result.skipped !== undefined
-        ? [result.group.title, `skipped: ${result.skipped.split('\n')[0] ?? ''}`, '', '', '', '', '', '']
+        ? [result.group.title, `skipped: ${result.skipped.split('\n')[0] ?? ''}`, '', '', '', '', '', '', '']
         : [
             result.group.title,
             medianOf(result.runs.get('faultline'), 'rps').toFixed(0),
             ...['direct', 'stackless', 'http-errors', 'node:http'].map((other) => show(result.ratios.get(`faultline/${other}`))),
+            show(pairOf(result, 'stackless', 'direct')),
             latencies(result, 'p50'),
             latencies(result, 'p99'),
           ],
