@@ -105,6 +105,31 @@ describe('the same codes from an outgoing call, with the client still there', ()
     expect(response.status).toBe(500);
   });
 
+  it("the signal is read only once aborted() says the client has gone (an adapter may make it then)", () => {
+    const core = createFaultline();
+    const controller = new AbortController();
+    controller.abort('Client connection prematurely closed.');
+    let reads = 0;
+    let gone = false;
+    const facts = {
+      method: 'GET',
+      path: '/x',
+      aborted: () => gone,
+      get signal() {
+        reads++;
+        return controller.signal;
+      },
+    };
+    // The client is there: a 404 and a 500 are answered, and the signal is never read.
+    expect(core.handle(new Error('boom'), facts).status).toBe(500);
+    expect(core.handle(controller.signal.reason, facts).status).toBe(500);
+    expect(reads).toBe(0);
+    // Gone: what was thrown is the signal's reason, so it is the client going (499), even as a 5xx.
+    gone = true;
+    expect(core.handle(controller.signal.reason, facts).status).toBe(499);
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it('an adapter that cannot say whether the client is there: only raw-body\'s own report is a 499', () => {
     const core = createFaultline();
     const rawBody = Object.assign(new Error('request aborted'), { type: 'request.aborted', code: 'ECONNABORTED', status: 400 });

@@ -14,6 +14,7 @@ import {
   RequestValidationError,
   type AjvLike,
   type CompiledSchema,
+  withListing,
 } from '../../src/kit.js';
 import { itemParams, pinsBody, searchQuery, versionHeaders } from './schemas.js';
 
@@ -207,6 +208,26 @@ describe('a body is listed in full only while small: the cost of a hostile one i
   it(`up to ${MAX_LISTED_VALUES} values: every problem, up to ${MAX_ISSUES}`, () => {
     expect(issuesOf(3).map((issue) => issue.pointer)).toEqual(['/0', '/1', '/2']);
     expect(issuesOf(MAX_LISTED_VALUES - 1)).toHaveLength(MAX_ISSUES);
+  });
+
+  it('a small body is checked once, by the listing function; a large one once, fail-fast', () => {
+    const calls: string[] = [];
+    const compiled = (name: string, verdict: boolean): CompiledSchema => {
+      const check: CompiledSchema = () => {
+        calls.push(name);
+        check.errors = verdict ? null : [{ instancePath: '', keyword: name, message: name, params: {} }];
+        return verdict;
+      };
+      return check;
+    };
+    const body = withListing(compiled('fail-fast', false), () => compiled('listing', false), 3);
+    expect(body({ a: 1 })).toBe(false);
+    expect(calls).toEqual(['listing']);
+    expect(body.errors?.[0]?.keyword).toBe('listing');
+    calls.length = 0;
+    expect(body({ a: 1, b: 2, c: 3 })).toBe(false);
+    expect(calls).toEqual(['fail-fast']);
+    expect(body.errors?.[0]?.keyword).toBe('fail-fast');
   });
 
   it('beyond: the first problem only, and the listing instance never runs', () => {
