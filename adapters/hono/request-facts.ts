@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { RequestFacts } from '../../src/kit.js';
+import { nodeHttpVersion, nodeRequestAborted, type NodeRequestLike, type RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. Hono's `requestId()` middleware wins: it already adopts a valid
@@ -13,7 +13,7 @@ export function requestId(c: Context): string | undefined {
 
 /** What `@hono/node-server` passes as `c.env`: Node's request and response (none on other runtimes). */
 interface NodeBindings {
-  readonly incoming?: { readonly httpVersion?: unknown; readonly readableAborted?: unknown; readonly aborted?: unknown; readonly errored?: unknown; readonly socket?: { readonly destroyed?: unknown } | null };
+  readonly incoming?: NodeRequestLike;
 }
 
 /** What the core is told about the request an error answers. */
@@ -35,20 +35,19 @@ export function facts(c: Context): RequestFacts {
   // has gone: then it has aborted, and what was thrown may be its reason. (Not a getter: an accessor
   // with its own closure gives every request's facts a hidden class of their own, which cost Hono a
   // third of its error throughput in old-space garbage.)
-  const gone = (): boolean =>
-    incoming.readableAborted === true || incoming.aborted === true || (incoming.errored !== null && incoming.errored !== undefined) || incoming.socket?.destroyed === true;
   const known: { -readonly [K in keyof RequestFacts]: RequestFacts[K] } = {
     method,
     path,
     header,
     aborted: (): boolean => {
-      if (!gone()) return false;
+      if (!nodeRequestAborted(incoming)) return false;
       known.signal = c.req.raw.signal;
       return true;
     },
     signal: undefined,
   };
-  if (typeof incoming.httpVersion === 'string') known.httpVersion = incoming.httpVersion;
+  const httpVersion = nodeHttpVersion(incoming);
+  if (httpVersion !== undefined) known.httpVersion = httpVersion;
   if (id !== undefined) known.id = id;
   return known;
 }
