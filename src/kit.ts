@@ -62,6 +62,7 @@ export { rateLimitHeaderFields, type RateLimitHeaderStandard } from './rate-limi
 export {
   createRateLimit,
   type ClientAddress,
+  type RequestFactsSource,
   type RateLimit,
   type RateLimitDecision,
   type RateLimitOptions,

@@ -2,7 +2,7 @@
 // fields on the response. A refusal or a closed store failure goes to `next(error)`, for
 // `errorHandler` to render like every other error.
 import type { Request, RequestHandler, Response } from 'express';
-import { createRateLimit, type ClientAddress, type RateLimitDecision, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
+import { createRateLimit, headerText, type ClientAddress, type RateLimitDecision, type RateLimitOptions, type RequestFacts, type WarningChannel } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export { ipKey } from '../../src/kit.js';
@@ -25,7 +25,8 @@ export function rateLimit(options: ExpressRateLimitOptions): RequestHandler {
   const { key: keyOf, cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return function faultlineRateLimit(req: Request, res: Response, next: (error?: unknown) => void) {
-    const request = facts(req);
+    // Built only if the limiter has something to tell onError: not on an admitted request.
+    const request = (): RequestFacts => facts(req);
     let key: string | Promise<string>;
     let points: number;
     try {
@@ -48,11 +49,13 @@ export function rateLimit(options: ExpressRateLimitOptions): RequestHandler {
 const emitWarning: WarningChannel = (warning) => process.emitWarning(warning);
 
 function clientOf(req: Request): ClientAddress {
-  const trust: unknown = req.app.get('trust proxy');
+  // What app.get('trust proxy') returns, without its argument juggling (sub-apps inherit settings).
+  const trust: unknown = req.app.settings['trust proxy'];
   return {
     address: req.ip ?? req.socket.remoteAddress,
     trustsProxy: trust !== false && trust !== undefined && trust !== 0,
     howToTrust: "Tell Express which hops to believe (app.set('trust proxy', 1) for one proxy, or its address), or pass rateLimit a key.",
+    forwardedFor: headerText(req.headers['x-forwarded-for']),
   };
 }
 

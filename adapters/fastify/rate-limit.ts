@@ -2,7 +2,7 @@
 // the core consume, and sets the fields on the reply. A refusal or a closed store failure is
 // thrown, for the error handler `errorHandler()` installs to render like every other error.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createRateLimit, type ClientAddress, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
+import { createRateLimit, headerText, type ClientAddress, type RateLimitOptions, type RequestFacts, type WarningChannel } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export { ipKey } from '../../src/kit.js';
@@ -28,7 +28,8 @@ export function rateLimit(options: FastifyRateLimitOptions): (request: FastifyRe
   const { key: keyOf, cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return async function faultlineRateLimit(request, reply) {
-    const known = facts(request);
+    // Built only if the limiter has something to tell onError: not on an admitted request.
+    const known = (): RequestFacts => facts(request);
     const key = keyOf === undefined ? limit.clientKey(clientOf(request), known) : String(await keyOf(request));
     const decision = await limit.consume(key, costOf(request), known);
     void reply.headers(decision.headers);
@@ -43,5 +44,6 @@ function clientOf(request: FastifyRequest): ClientAddress {
     // Fastify gives requests an `ips` list only when it was made with `trustProxy`.
     trustsProxy: 'ips' in request,
     howToTrust: "Make Fastify with trustProxy (Fastify({ trustProxy: '10.0.0.1' }), your proxy's address), or pass rateLimit a key.",
+    forwardedFor: headerText(request.headers['x-forwarded-for']),
   };
 }

@@ -1,7 +1,7 @@
 // Rate limiting for h3: the key comes from the event, the core consumes, the fields go on the
 // response. A refusal or a closed store failure is thrown, for `errorHandler` (h3's `onError`).
 import type { H3Event, Middleware } from 'h3';
-import { createRateLimit, type RateLimitOptions } from '../../src/kit.js';
+import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export interface H3RateLimitOptions extends RateLimitOptions {
@@ -22,7 +22,7 @@ export function rateLimit(options: H3RateLimitOptions): Middleware {
   const { cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return async function faultlineRateLimit(event, next) {
-    const decision = await limit.consume(String(await keyOf(event)), costOf(event), facts(event));
+    const decision = await limit.consume(String(await keyOf(event)), costOf(event), (): RequestFacts => facts(event));
     for (const name in decision.headers) event.res.headers.set(name, decision.headers[name] as string);
     return next();
   };

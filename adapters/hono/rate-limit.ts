@@ -2,7 +2,7 @@
 // app or the runtime's connection, the core consumes, the fields go on the response. A refusal or a closed store failure is
 // thrown, for `errorHandler` (`app.onError`) to render like every other error.
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import { createRateLimit, type ClientAddress, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
+import { createRateLimit, headerText, type ClientAddress, type RateLimitOptions, type RequestFacts, type WarningChannel } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export { ipKey } from '../../src/kit.js';
@@ -26,7 +26,8 @@ export function rateLimit<E extends Env = Env>(options: HonoRateLimitOptions<E>)
   const { key, cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return async function faultlineRateLimit(c, next) {
-    const request = facts(c);
+    // Built only if the limiter has something to tell onError: not on an admitted request.
+    const request = (): RequestFacts => facts(c);
     const resolved = key === undefined ? limit.clientKey(clientOf(c), request) : String(await key(c));
     const decision = await limit.consume(resolved, costOf(c), request);
     for (const name in decision.headers) c.header(name, decision.headers[name] as string);
@@ -39,7 +40,7 @@ const warnOnConsole: WarningChannel = (warning) => console.warn(`${warning.name}
 
 /** What the runtimes put in `c.env`: Node's request (`@hono/node-server`), Bun's server, Deno's connection info. */
 interface RuntimeBindings {
-  readonly incoming?: { readonly socket?: { readonly remoteAddress?: unknown } };
+  readonly incoming?: { readonly socket?: { readonly remoteAddress?: unknown }; readonly headers?: Readonly<Record<string, unknown>> };
   requestIP?(request: Request): { readonly address?: unknown } | null;
   readonly remoteAddr?: { readonly hostname?: unknown };
 }
@@ -52,10 +53,18 @@ function remoteAddress(c: Context): string {
   throw new TypeError('faultline: rateLimit cannot read the client address on this runtime: pass rateLimit({ key: (c) => … })');
 }
 
+// On Node, from the request's own header object: @hono/node-server builds a Headers object on the
+// first read of c.req.header(), which an admitted request otherwise never pays for.
+function forwardedFor(c: Context): string | undefined {
+  const headers = (c.env as RuntimeBindings | undefined)?.incoming?.headers;
+  return headers === undefined ? c.req.header('x-forwarded-for') : headerText(headers['x-forwarded-for']);
+}
+
 function clientOf(c: Context): ClientAddress {
   return {
     address: remoteAddress(c),
     trustsProxy: false,
     howToTrust: "Hono trusts no proxy: pass rateLimit a key that reads the header your proxy sets, through ipKey (key: (c) => ipKey(c.req.header('x-real-ip') ?? 'unknown')).",
+    forwardedFor: forwardedFor(c),
   };
 }

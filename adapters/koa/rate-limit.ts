@@ -2,7 +2,7 @@
 // fields on the response. A refusal or a closed store failure is thrown, for `errorHandler`
 // (registered before it) to render like every other error.
 import type { Context, Middleware, Next } from 'koa';
-import { createRateLimit, type ClientAddress, type RateLimitOptions, type WarningChannel } from '../../src/kit.js';
+import { createRateLimit, headerText, type ClientAddress, type RateLimitOptions, type RequestFacts, type WarningChannel } from '../../src/kit.js';
 import { facts } from './request-facts.js';
 
 export { ipKey } from '../../src/kit.js';
@@ -25,7 +25,8 @@ export function rateLimit(options: KoaRateLimitOptions): Middleware {
   const { key: keyOf, cost } = options;
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return async function faultlineRateLimit(ctx: Context, next: Next): Promise<void> {
-    const request = facts(ctx);
+    // Built only if the limiter has something to tell onError: not on an admitted request.
+    const request = (): RequestFacts => facts(ctx);
     const key = keyOf === undefined ? limit.clientKey(clientOf(ctx), request) : String(await keyOf(ctx));
     const decision = await limit.consume(key, costOf(ctx), request);
     ctx.set(decision.headers);
@@ -40,5 +41,6 @@ function clientOf(ctx: Context): ClientAddress {
     address: ctx.ip,
     trustsProxy: ctx.app.proxy,
     howToTrust: 'Tell Koa to believe it (app.proxy = true, and app.maxIpsCount for the number of hops), or pass rateLimit a key.',
+    forwardedFor: headerText(ctx.req.headers['x-forwarded-for']),
   };
 }

@@ -11,7 +11,9 @@ import {
   nonNegativeNumber,
   RATE_LIMIT_OPTION_RULES,
   isString,
+  headerText,
   type ClientAddress,
+  type RequestFacts,
   type RateLimit as CoreRateLimit,
   type RateLimiterLike,
   type RateLimitOptions,
@@ -90,7 +92,8 @@ export class RateLimitGuard<R = NestHttpRequest> implements CanActivate {
     if (context.getType() !== 'http') throw new TypeError('faultline: @RateLimit limits HTTP requests only');
     const http = context.switchToHttp();
     const req = http.getRequest<R>();
-    const facts = requestFacts(req);
+    // Built only if the limiter has something to tell onError: not on an admitted request.
+    const facts = (): RequestFacts => requestFacts(req);
     const key = this.keyOf === undefined ? this.limit.clientKey(clientOf(req as PlatformRequest), facts) : String(await this.keyOf(req, context));
     const decision = await this.limit.consume(key, this.costOf(req, context), facts);
     setHeaders(http.getResponse(), decision.headers);
@@ -163,5 +166,6 @@ function clientOf(req: PlatformRequest): ClientAddress {
     howToTrust: express
       ? "Tell Express which hops to believe (app.set('trust proxy', 1) on the NestExpressApplication), or pass @RateLimit a key."
       : "Make the adapter trust it (new FastifyAdapter({ trustProxy: '10.0.0.1' }), your proxy's address), or pass @RateLimit a key.",
+    forwardedFor: headerText(req.headers['x-forwarded-for']),
   };
 }

@@ -47,8 +47,15 @@ function nonNegativeInteger(value: number | undefined, round: (n: number) => num
   return Math.max(0, round(value));
 }
 
+// Policy names come from the app's configuration (a few per process), not from requests, and each
+// admitted request's fields name one: cleaned once. The bound keeps a misuse from growing it.
+const cleanNames = new Map<string, string>();
+
 // A policy name goes inside a structured-field string: keep it to safe token characters.
 function sanitizePolicyName(name: string): string {
-  const clean = name.replace(/[^A-Za-z0-9_.:-]/g, '').slice(0, 64);
-  return clean === '' ? 'default' : clean;
+  let clean = cleanNames.get(name);
+  if (clean !== undefined) return clean;
+  clean = name.replace(/[^A-Za-z0-9_.:-]/g, '').slice(0, 64) || 'default';
+  if (cleanNames.size < 64) cleanNames.set(name, clean);
+  return clean;
 }

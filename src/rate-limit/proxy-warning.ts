@@ -1,5 +1,3 @@
-import type { RequestFacts } from '../request-facts.js';
-
 /** Why the default key may be wrong, found at run time; said once per `rateLimit()`. */
 export class RateLimitWarning extends Error {
   readonly code: string;
@@ -19,9 +17,8 @@ export type WarningChannel = (warning: RateLimitWarning) => void;
  * so the address the default key uses is the proxy's and every client behind it shares one bucket.
  * The header is never trusted by faultline itself: a client sets it to whatever it likes.
  */
-export function undeclaredProxy(request: RequestFacts, trustsProxy: boolean, how: string): RateLimitWarning | undefined {
+export function undeclaredProxy(forwarded: string | undefined, trustsProxy: boolean, how: string): RateLimitWarning | undefined {
   if (trustsProxy) return undefined;
-  const forwarded = request.header?.('x-forwarded-for');
   if (forwarded === undefined || forwarded === '') return undefined;
   return new RateLimitWarning(
     'ERR_FAULTLINE_UNDECLARED_PROXY',

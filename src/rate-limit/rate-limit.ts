@@ -64,7 +64,20 @@ export interface ClientAddress {
   readonly trustsProxy: boolean;
   /** What the app should do about an undeclared proxy, in the framework's words (`app.set('trust proxy', 1)`). */
   readonly howToTrust: string;
+  /**
+   * The request's `X-Forwarded-For` field as received, when the adapter read it (one property read
+   * on Node). Absent, the core reads it through the request facts, which then have to be built.
+   */
+  readonly forwardedFor?: string | undefined;
 }
+
+/**
+ * The request facts, or a function that builds them. A limiter needs them only for what it tells
+ * `onError` (an undeclared proxy, a store failure let through), so an adapter that passes a
+ * function builds them on those rare paths alone, not on every admitted request. The function is
+ * called at most once per call.
+ */
+export type RequestFactsSource = RequestFacts | (() => RequestFacts);
 
 /** An admitted request: the state, and the header fields to set on its response. */
 export interface RateLimitDecision {
@@ -80,13 +93,13 @@ export interface RateLimit {
    * Consumes `cost` points for `key`. Resolves when the request may go on; rejects with an
    * `HttpError` 429 (refused: `retryAfter` and the full state) or 503 (the store failed, closed).
    */
-  consume(key: string, cost: number, request: RequestFacts): Promise<RateLimitDecision>;
+  consume(key: string, cost: number, request: RequestFactsSource): Promise<RateLimitDecision>;
   /**
    * The default key: the client's address, IPv6 masked to `ipv6Subnet`, IPv4-mapped as IPv4
    * (`ipKey`). The first request that arrives with `X-Forwarded-For` while the framework trusts no
    * proxy is said once: to `onError` if given, else on the adapter's warning channel.
    */
-  clientKey(client: ClientAddress, request: RequestFacts): string;
+  clientKey(client: ClientAddress, request: RequestFactsSource): string;
 }
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
@@ -118,11 +131,13 @@ export function createRateLimit(options: RateLimitOptions, warn?: WarningChannel
   return {
     options: { headers, onStoreError, timeoutMs, storeRetryAfter },
     clientKey(client, request) {
-      if (!proxyWarned) {
-        const warning = undeclaredProxy(request, client.trustsProxy, client.howToTrust);
+      if (!proxyWarned && !client.trustsProxy) {
+        let facts: RequestFacts | undefined;
+        const forwarded = 'forwardedFor' in client ? client.forwardedFor : (facts = factsOf(request)).header?.('x-forwarded-for');
+        const warning = undeclaredProxy(forwarded, client.trustsProxy, client.howToTrust);
         if (warning !== undefined) {
           proxyWarned = true;
-          say(options.onError, warn, warning, request);
+          say(options.onError, warn, warning, facts ?? factsOf(request));
         }
       }
       // Without an address (a connection already gone) every such request shares one bucket.
@@ -144,7 +159,7 @@ export function createRateLimit(options: RateLimitOptions, warn?: WarningChannel
         // Not a RateLimiterRes: the store failed (or timed out) and no insurance limiter covered it.
         const failure = new HttpError(503, undefined, { retryAfter: storeRetryAfter, cause: settled });
         if (onStoreError === 'closed') throw failure;
-        tell(options.onError, failure, settled, request);
+        if (options.onError !== undefined) tell(options.onError, failure, settled, factsOf(request));
         return { state: undefined, headers: NO_HEADERS };
       }
       // The limiter in charge: the insurance limiter while the store is down, if it answered.
@@ -159,6 +174,10 @@ export function createRateLimit(options: RateLimitOptions, warn?: WarningChannel
       });
     },
   };
+}
+
+function factsOf(source: RequestFactsSource): RequestFacts {
+  return typeof source === 'function' ? source() : source;
 }
 
 function stateOf(answer: LimiterAnswer, policy: LimiterPolicy, standard: RateLimitHeaderStandard): RateLimitState {

@@ -118,6 +118,51 @@ describe('createRateLimit (core, real RateLimiterMemory)', () => {
   });
 });
 
+const client = (forwardedFor?: string) => ({ address: '127.0.0.1', trustsProxy: false, howToTrust: 'Trust it.', forwardedFor });
+
+describe('the request facts a limiter is given as a function: built only when told to onError', () => {
+  it('an admitted request and a refused one never build them', async () => {
+    let built = 0;
+    const request = () => (built++, REQ);
+    const limit = createRateLimit({ limiter: new RateLimiterMemory({ points: 1, duration: 60 }), onError: () => undefined });
+    const key = limit.clientKey(client(), request);
+    await limit.consume(key, 1, request);
+    await expect(limit.consume(key, 1, request)).rejects.toMatchObject({ status: 429 });
+    expect(built).toBe(0);
+  });
+
+  it('an undeclared proxy builds them once, for onError, and says it once', async () => {
+    let built = 0;
+    const told: string[] = [];
+    const limit = createRateLimit({ limiter: new RateLimiterMemory({ points: 5, duration: 60 }), onError: (fault, _thrown, request) => void told.push(`${fault.code} ${request.path}`) });
+    const request = () => (built++, REQ);
+    limit.clientKey(client('203.0.113.1'), request);
+    limit.clientKey(client('203.0.113.2'), request);
+    expect(told).toEqual(['UNDECLARED_PROXY /pins']);
+    expect(built).toBe(1);
+  });
+
+  it('without forwardedFor, the header is read through the facts, built once for both uses', () => {
+    let built = 0;
+    const told: string[] = [];
+    const limit = createRateLimit({ limiter: new RateLimiterMemory({ points: 5, duration: 60 }), onError: (fault) => void told.push(fault.code) });
+    const facts = { ...REQ, header: (name: string) => (name === 'x-forwarded-for' ? '203.0.113.1' : undefined) };
+    limit.clientKey({ address: '127.0.0.1', trustsProxy: false, howToTrust: 'Trust it.' }, () => (built++, facts));
+    expect(told).toEqual(['UNDECLARED_PROXY']);
+    expect(built).toBe(1);
+  });
+
+  it('a store failure let through builds them once, for onError', async () => {
+    let built = 0;
+    const told: number[] = [];
+    const failing = { consume: () => Promise.reject(new Error('store down')) };
+    const limit = createRateLimit({ limiter: failing, onStoreError: 'open', timeoutMs: 50, onError: (fault) => void told.push(fault.status) });
+    await expect(limit.consume('k', 1, () => (built++, REQ))).resolves.toMatchObject({ state: undefined });
+    expect(told).toEqual([503]);
+    expect(built).toBe(1);
+  });
+});
+
 describe('an HttpError carrying rateLimit, however it was made', () => {
   it('renders the state with the handler standard when it names none', () => {
     const thrown = errors.tooManyRequests(undefined, { retryAfter: 7, rateLimit: { limit: 10, windowSeconds: 60, remaining: 0, resetSeconds: 7 } });

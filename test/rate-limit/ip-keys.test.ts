@@ -65,12 +65,15 @@ describe.each(KEY_FRAMEWORKS.map((f) => [f.name, f] as const))('%s', (name, fram
 
   it('X-Forwarded-For to an app that trusts no proxy: ignored for the key, and said once', async () => {
     const told: Fault[] = [];
-    const url = await start({ limiter: limiter(1), onError: (fault) => void told.push(fault) });
+    const paths: string[] = [];
+    const url = await start({ limiter: limiter(1), onError: (fault, _thrown, facts) => void (told.push(fault), paths.push(facts.path)) });
     expect((await via(url, '203.0.113.1')).status).toBe(200);
     // Never trusted: another forwarded address is still the same (loopback) client.
     expect((await via(url, '203.0.113.2')).status).toBe(429);
     expect(told.map((fault) => fault.code)).toEqual(['UNDECLARED_PROXY']);
     expect(told[0]?.message).toMatch(/X-Forwarded-For/);
+    // The request facts, built only for this warning, are the request's.
+    expect(paths).toEqual(['/ok']);
   });
 });
 
