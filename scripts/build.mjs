@@ -8,7 +8,9 @@
 //    peers stay external imports); code shared by several entry points goes into chunks, so
 //    `faultline` and `faultline/express` loaded together share one `HttpError` class, and a bundler
 //    that takes one entry point takes only the chunks it needs.
-// 3. CommonJS, for Node: the whole core in one file, which every entry point requires (see below).
+// 3. CommonJS, for Node: the core in one file, which every entry point requires, and the parts only
+//    some apps call (validation, rate limiting, the client's parser, OpenAPI) in a second, read on
+//    first use (see below).
 // 4. The declarations are tsc's, copied next to both builds.
 // Not minified (readable stack frames; esbuild marks each source file's start with a comment) and
 // without source maps: see docs/guide/performance.md.
@@ -121,38 +123,114 @@ function restoreClassNames(dir) {
 }
 restoreClassNames(join(root, 'dist/esm'));
 
-// 3. CommonJS, for Node (a bundler takes the ES modules): the whole core in one file, which every
-// entry point requires. A cold `require` pays for each file it opens; the core in eight chunks cost
-// twice as much to load as in one. The root and the kit re-export their own names of it; every
-// other entry point (each adapter, the adapter contract, the test matchers, the bin) is one file of
-// its own code that requires it for what it takes from the root or the kit. The client takes
-// nothing from them (it runs in browsers too): it is one file alone, without the server's core.
+// 3. CommonJS, for Node (a bundler takes the ES modules): the core in one file, which every entry
+// point requires. A cold `require` pays for each file it opens (the core in eight chunks cost twice
+// as much to load as in one) and, most of all, for compiling what it opens. So the parts an app
+// reaches only through a call it may never make (the client's parser, OpenAPI and JSON Schemas,
+// validation, rate limiting, the body reader) are a second file, `extras.js`, required on the first
+// read of one of their names; it takes every module it shares with the core from the core, so each
+// class exists once. The root and the kit re-export their names of both; every other entry point
+// (each adapter, the adapter contract, the test matchers, the bin) is one file of its own code that
+// requires the core for what it takes from the root or the kit. The client takes nothing from them
+// (it runs in browsers too): it is one file alone, without the server's core.
 const CORE = '@faultline-core';
 const CORE_FILES = ['src/index', 'src/kit'];
+const EXTRA_DIRS = ['src/client/', 'src/openapi/', 'src/schemas/', 'src/validation/', 'src/rate-limit/', 'src/body/'];
 const coreFile = join(root, 'dist/cjs/chunks/core.js');
-await build({
-  stdin: {
-    contents: "export * from './src/index.js'; export * from './src/kit.js';",
-    resolveDir: staging,
-    sourcefile: 'core.js',
+const extrasFile = join(root, 'dist/cjs/chunks/extras.js');
+const publicNames = new Map([...reexports(join(staging, 'src/index.js')), ...kitNames]);
+const isExtra = (name) => {
+  const found = publicNames.get(name);
+  if (found === undefined) throw new Error(`build: ${name} is exported by an entry point but not re-exported by src/index.ts or src/kit.ts`);
+  return EXTRA_DIRS.some((dir) => relative(staging, found.from).startsWith(dir));
+};
+const reexportLines = (names) =>
+  names.map((name) => {
+    const { original, from } = publicNames.get(name);
+    return `export { ${original === name ? name : `${original} as ${name}`} } from ${JSON.stringify(from)};`;
+  });
+const baseNames = [...publicNames.keys()].filter((name) => !isExtra(name));
+const extraNames = [...publicNames.keys()].filter(isExtra);
+const moduleKey = (path) => `__faultline_${relative(staging, path).replace(/\W/g, '_')}`;
+
+// Both files are bundled as ES modules whose closing `export { … }` becomes plain
+// `exports.name = name` assignments: esbuild's CommonJS form defines a getter per name (about 330)
+// and copies them onto a second object, half a millisecond of every cold require (measured side by
+// side). Every export is a const, a function or a class, so no live binding is lost.
+const bundleOf = (contents, plugins = []) =>
+  build({
+    stdin: { contents: contents.join('\n'), resolveDir: staging, sourcefile: 'core.js' },
+    absWorkingDir: staging,
+    write: false,
+    metafile: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    legalComments: 'none',
+    plugins,
+    logLevel: 'warning',
+  });
+// The modules of the core, and which of them the extras import: those the core hands over whole.
+const coreProbe = await bundleOf(reexportLines(baseNames));
+const coreModules = new Set(Object.keys(coreProbe.metafile.inputs).map((path) => resolve(staging, path)));
+const shared = new Set();
+const fromCore = {
+  name: 'from-core',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^\.\/core\.js$/, namespace: 'core-module' }, () => ({ path: './core.js', external: true }));
+    bundler.onResolve({ filter: /^[./]/ }, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      if (!coreModules.has(path)) return undefined;
+      shared.add(path);
+      return { path, namespace: 'core-module' };
+    });
+    bundler.onLoad({ filter: /.*/, namespace: 'core-module' }, (args) => ({
+      contents: `module.exports = require("./core.js").${moduleKey(args.path)};`,
+      resolveDir: staging,
+      loader: 'js',
+    }));
   },
-  outfile: coreFile,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+};
+const extrasBundle = await bundleOf(reexportLines(extraNames), [fromCore]);
+const coreBundle = await bundleOf([...reexportLines(baseNames), ...[...shared].map((path) => `export * as ${moduleKey(path)} from ${JSON.stringify(path)};`)]);
+const lazyExtras = [
+  'let extras;',
+  'const loadExtras = () => (extras ??= require("./extras.js"));',
+  ...extraNames.map((name) => `Object.defineProperty(exports, "${name}", { enumerable: true, get: function () { return loadExtras().${name}; } });`),
+];
+mkdirSync(dirname(coreFile), { recursive: true });
+writeFileSync(coreFile, commonJsOf(coreBundle.outputFiles[0].text, lazyExtras));
+writeFileSync(extrasFile, commonJsOf(extrasBundle.outputFiles[0].text));
+
+function commonJsOf(code, more = []) {
+  const closing = /\nexport\s*\{([^}]*)\};\s*$/.exec(code);
+  if (closing === null || /^\s*(import|export)\b/m.test(code.slice(0, closing.index)) || code.includes('import.meta')) {
+    throw new Error('build: a CommonJS chunk is not one export clause over plain code; cannot convert it by hand');
+  }
+  const assignments = closing[1]
+    .split(',')
+    .map((spec) => spec.trim())
+    .filter(Boolean)
+    .map((spec) => {
+      const [local, , exported = local] = spec.split(/\s+/);
+      return `exports.${exported} = ${local};`;
+    });
+  return ['"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });', code.slice(0, closing.index), ...assignments, ...more, ''].join('\n');
+}
+
 const exportsOf = (entry) => Object.values(esm.metafile.outputs).find((output) => output.entryPoint === entry)?.exports ?? [];
 for (const entry of CORE_FILES) {
   const out = join(root, 'dist/cjs', `${entry}.js`);
   const names = exportsOf(`${entry}.js`);
   if (names.length === 0) throw new Error(`build: no exports found for ${entry}`);
   mkdirSync(dirname(out), { recursive: true });
-  // One statement per name, in the form Node's CommonJS export detection reads.
-  const lines = names.map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: function () { return core.${name}; } });`);
+  // One statement per name, in the forms Node's CommonJS export detection reads; a getter for the
+  // extras' names, which would otherwise be loaded now.
+  const lines = names.map((name) =>
+    isExtra(name) ? `Object.defineProperty(exports, "${name}", { enumerable: true, get: function () { return core.${name}; } });` : `exports.${name} = core.${name};`,
+  );
   const core = `./${relative(dirname(out), coreFile)}`.replace(/^\.\/\.\.\//, '../');
   writeFileSync(out, ['"use strict";', `const core = require(${JSON.stringify(core)});`, 'Object.defineProperty(exports, "__esModule", { value: true });', ...lines, ''].join('\n'));
 }

@@ -131,6 +131,19 @@ check('entry points share one core (bundled with shared chunks): an adapter\'s e
   run(process.execPath, ['-e', sharedCore((id) => `require('${id}')`)], consumer);
 });
 
+// CommonJS keeps validation, rate limiting, the client's parser and OpenAPI in a second file, read
+// on the first use of one of their names: not before, and with the core's classes, not copies.
+const lazyExtras = `
+  const loaded = () => Object.keys(require.cache).some((path) => path.endsWith('extras.js'));
+  const root = require('faultline'); const kit = require('faultline/kit'); require('faultline/express');
+  if (loaded()) { console.error('extras.js was loaded by require alone'); process.exit(1); }
+  const refused = new kit.RequestValidationError([]);
+  if (!loaded() || !(refused instanceof root.HttpError) || !root.isHttpError(refused)) process.exit(1);
+  if (kit.createRequestValidator !== require('faultline/kit').createRequestValidator) process.exit(1);`;
+check('CommonJS: the extras (validation, rate limiting, client parser, OpenAPI) load on first use, with the core\'s classes', () => {
+  run(process.execPath, ['-e', lazyExtras], consumer);
+});
+
 // The test-runner integrations extend a runner's `expect` when imported: checked above, with one.
 const classEntries = entries.filter((entry) => entry !== './testing/vitest' && entry !== './testing/jest');
 const classNames = (load) => `
