@@ -87,6 +87,8 @@ export { preparedBody } from './render/prepared-body.js';
 export { documentedCode } from './render/problem-links.js';
 export { DOCUMENTED_CODE } from './errors/define-errors.js';
 export type { HeaderReader, RequestFacts } from './request-facts.js';
+export { urlPath } from './facts/url-path.js';
+export { webRequestFacts } from './facts/web-request-facts.js';
 export { resolveSettings, type FaultlineOptions, type Preset, type Settings } from './options.js';
 
 // Checking an entry point's options when it is made: the rules of faultline's own, and the
@@ -142,4 +144,5 @@ export {
 } from './validation/validate-options.js';
 export { sharedAjvs, type PeerLoader } from './validation/shared-ajv.js';
 export { MAX_LISTED_VALUES, withListing } from './validation/listing.js';
+export { queryRecord } from './validation/query-record.js';
 export type { JsonSchema } from './schemas/schema.js';

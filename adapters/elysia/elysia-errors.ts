@@ -2,6 +2,7 @@
 // `.onError` is sometimes Elysia's report of the app's error rather than the error itself.
 import { ElysiaCustomStatusResponse, NotFoundError, ParseError, ValidationError } from 'elysia';
 import {
+  urlPath,
   BODY_MESSAGES,
   errors,
   isHttpError,
@@ -11,7 +12,6 @@ import {
   type IssueLocation,
   type Recognizer,
 } from '../../src/kit.js';
-import { pathOf } from './request-facts.js';
 
 /**
  * What the app threw, from what `.onError` was given: an unmatched route (Elysia's default
@@ -20,7 +20,7 @@ import { pathOf } from './request-facts.js';
  * JSON 400, unless the parser threw a faultline error itself (`jsonBody()`'s 413).
  */
 export function thrownOf(error: unknown, request: Request, routes?: AllowedMethodsReader): unknown {
-  if (isInstance(error, NotFoundError) && read(error, 'message') === 'NOT_FOUND') return routeNotFound(request.method, pathOf(request.url), routes);
+  if (isInstance(error, NotFoundError) && read(error, 'message') === 'NOT_FOUND') return routeNotFound(request.method, urlPath(request.url), routes);
   if (isInstance(error, ParseError)) {
     const cause = read(error, 'cause');
     return isHttpError(cause) ? cause : errors.badRequest(BODY_MESSAGES.malformed);

@@ -2,6 +2,7 @@
 // own (unmatched routes, bodies that do not parse, schema validation, `status()`) included.
 import { Elysia } from 'elysia';
 import {
+  webRequestFacts,
   createFaultline,
   logToConsole,
   readJsonBody,
@@ -14,7 +15,6 @@ import {
 } from '../../src/kit.js';
 import { elysiaRouteMethods, type ElysiaAppLike } from './allowed-methods.js';
 import { ELYSIA_RECOGNIZERS, thrownOf } from './elysia-errors.js';
-import { facts } from './request-facts.js';
 
 export type { FaultlineOptions, JsonBodyOptions } from '../../src/kit.js';
 export { validate, type ElysiaValidateHook, type RequestSchemas, type ValidateOptions } from './validate.js';
@@ -88,7 +88,7 @@ export function jsonBody(options?: JsonBodyOptions): (context: { request: Reques
  * those describing a body that is not sent go, and `Vary` joins the error's own.
  */
 function respond(faultline: Faultline, thrown: unknown, request: Request, set: SetHeaders): Response {
-  const known = facts(request);
+  const known = webRequestFacts(request);
   const response = faultline.handle(thrown, known);
   if (known.aborted?.() === true) return abandoned();
   let vary: SetHeaders[string];

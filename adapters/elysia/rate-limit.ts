@@ -2,8 +2,7 @@
 // comes from the app, the core consumes, the fields go on the response; a refusal or a closed
 // store failure is thrown, for the `errorHandler` plugin to render.
 import { Elysia } from 'elysia';
-import { createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/kit.js';
-import { facts } from './request-facts.js';
+import { webRequestFacts, createRateLimit, type RateLimitOptions, type RequestFacts } from '../../src/kit.js';
 
 /** What the key and cost functions are given. */
 export interface RateLimitContext {
@@ -31,7 +30,7 @@ export function rateLimit(options: ElysiaRateLimitOptions): Elysia {
   const costOf = typeof cost === 'function' ? cost : () => cost ?? 1;
   return new Elysia().onRequest(async function faultlineRateLimit(context) {
     const at: RateLimitContext = { request: context.request, server: context.server as RateLimitContext['server'] };
-    const decision = await limit.consume(String(await keyOf(at)), costOf(at), (): RequestFacts => facts(context.request));
+    const decision = await limit.consume(String(await keyOf(at)), costOf(at), (): RequestFacts => webRequestFacts(context.request));
     Object.assign(context.set.headers, decision.headers);
   }) as unknown as Elysia;
 }

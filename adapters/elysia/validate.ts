@@ -1,6 +1,7 @@
 // Request validation for Elysia: a `beforeHandle` hook hands the parts Elysia parsed to the core's
 // validator; a failure is thrown, for the `errorHandler` plugin to render.
 import {
+  queryRecord,
   compilerFor,
   createRequestValidator,
   sharedAjvs,
@@ -35,7 +36,7 @@ export function validate(schemas: RequestSchemas, options: ValidateOptions = {})
   const hook = function faultlineValidate({ request, body, query, params, headers }: ParsedParts): void {
     // Elysia keeps the last of repeated query keys; read them as Express and Koa do, then let the
     // handler's `query` show what passed (coerced).
-    const parsed = checksQuery ? queryOf(request.url) : undefined;
+    const parsed = checksQuery ? queryRecord(request.url) : undefined;
     validator.validateRequest({ body, query: parsed, params, headers });
     if (parsed !== undefined && query !== undefined) {
       for (const key of Object.keys(query)) delete query[key];
@@ -46,15 +47,6 @@ export function validate(schemas: RequestSchemas, options: ValidateOptions = {})
 }
 
 // As Express and Koa parse a query string: a repeated key is an array, a single one a string.
-function queryOf(url: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  for (const [key, value] of new URL(url).searchParams) {
-    const seen = query[key];
-    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return query;
-}
-
 interface NodeLike {
   readonly process?: {
     getBuiltinModule?(id: string): { createRequire?(path: string): (id: string) => unknown } | undefined;

@@ -2,6 +2,7 @@
 // Next.js route handlers, SvelteKit and React Router actions. Web-standard only (Request, Response,
 // Headers): no Node module, so it runs wherever `fetch` does.
 import {
+  webRequestFacts,
   createFaultline,
   logToConsole,
   readJsonBody,
@@ -11,7 +12,6 @@ import {
   type FaultlineOptions,
   type JsonBodyOptions,
 } from '../../src/kit.js';
-import { facts } from './request-facts.js';
 
 export type { FaultlineOptions, JsonBodyOptions } from '../../src/kit.js';
 
@@ -49,7 +49,7 @@ export function errorBoundary<R extends Request, Rest extends unknown[]>(
 export function notFound(options?: FaultlineOptions): (request: Request) => Response {
   const faultline = core(options);
   return function faultlineNotFound(request: Request): Response {
-    const { method, path } = facts(request);
+    const { method, path } = webRequestFacts(request);
     return respond(faultline, routeNotFound(method, path), request);
   };
 }
@@ -69,7 +69,7 @@ function core(options?: FaultlineOptions): Faultline {
 }
 
 function respond(faultline: Faultline, thrown: unknown, request: Request): Response {
-  const known = facts(request);
+  const known = webRequestFacts(request);
   const response = faultline.handle(thrown, known);
   return known.aborted?.() === true ? abandoned() : build(response);
 }

@@ -2,6 +2,7 @@
 // response is web-standard, built from the core's answer.
 import type { H3Event, HTTPError, Middleware } from 'h3';
 import {
+  urlPath,
   createFaultline,
   logToConsole,
   routeNotFound,
@@ -13,9 +14,9 @@ import {
   type FaultlineOptions,
   type RequestFacts,
 } from '../../src/kit.js';
+import { facts } from './request-facts.js';
 import { h3RouteMethods } from './allowed-methods.js';
 import { fromH3Error, thrownOf } from './http-error.js';
-import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type H3ValidateMiddleware, type RequestSchemas, type ValidateOptions, type ValidParts } from './validate.js';
@@ -71,7 +72,7 @@ export function notFound(options?: FaultlineOptions): (event: H3Event) => Respon
 // The path h3 routed on (`event.url`, canonicalised) is the one its router is asked about again.
 function notFoundError(event: H3Event): unknown {
   const { pathname } = event.url;
-  return routeNotFound(event.req.method, pathOf(event.req.url), () => h3RouteMethods(event.app, pathname));
+  return routeNotFound(event.req.method, urlPath(event.req.url), () => h3RouteMethods(event.app, pathname));
 }
 
 // h3's own answer when no route matched: a 404 worded with the full URL, made for this request.

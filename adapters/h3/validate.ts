@@ -2,6 +2,7 @@
 // the core's validator, and keep what passed (coerced) in `event.context.valid`.
 import type { H3Event, Middleware } from 'h3';
 import {
+  queryRecord,
   BODY_MESSAGES,
   compilerFor,
   createRequestValidator,
@@ -46,7 +47,7 @@ export function validate(schemas: RequestSchemas, options: ValidateOptions = {})
   const { compiled } = validator;
   const middleware: Middleware = async function faultlineValidate(event, next) {
     const body = compiled.body === undefined ? undefined : await jsonOf(event);
-    const query = compiled.query === undefined ? undefined : queryOf(event.url);
+    const query = compiled.query === undefined ? undefined : queryRecord(event.url);
     const params = compiled.params === undefined ? undefined : { ...event.context.params };
     const headers = compiled.headers === undefined ? undefined : Object.fromEntries(event.req.headers);
     validator.validateRequest({ params, query, headers, body });
@@ -68,15 +69,6 @@ async function jsonOf(event: H3Event): Promise<unknown> {
 }
 
 // As Express and Koa parse a query string: a repeated key is an array, a single one a string.
-function queryOf(url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  for (const [key, value] of url.searchParams) {
-    const seen = query[key];
-    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return query;
-}
-
 interface NodeLike {
   readonly process?: {
     getBuiltinModule?(id: string): { createRequire?(path: string): (id: string) => unknown } | undefined;

@@ -12,6 +12,7 @@ import {
   logToConsole,
   routeNotFound,
   STALE_HEADERS,
+  urlPath,
   withExistingVary,
   type ErrorResponse,
   type Faultline,
@@ -20,7 +21,7 @@ import {
   positiveInteger,
 } from '../../src/kit.js';
 import { honoRouteMethods, type HonoAppLike } from './allowed-methods.js';
-import { facts, pathOf } from './request-facts.js';
+import { facts } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
 export { validate, type HonoValidatedInput, type HonoValidateMiddleware, type RequestSchemas, type SchemaOutput, type ValidateOptions } from './validate.js';
@@ -54,7 +55,7 @@ export function notFound<E extends Env = Env>(first?: HonoAppLike | FaultlineOpt
   const faultline = createFaultline(app === undefined ? (first as FaultlineOptions | undefined) : second, logToConsole);
   return function faultlineNotFound(c) {
     const read = app === undefined ? undefined : () => honoRouteMethods(app, c);
-    return respond(c, faultline, routeNotFound(c.req.method, pathOf(c.req.url), read));
+    return respond(c, faultline, routeNotFound(c.req.method, urlPath(c.req.url), read));
   };
 }
 

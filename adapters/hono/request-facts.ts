@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { nodeHttpVersion, nodeRequestAborted, type NodeRequestLike, type RequestFacts } from '../../src/kit.js';
+import { nodeHttpVersion, nodeRequestAborted, urlPath, webRequestFacts, type NodeRequestLike, type RequestFacts } from '../../src/kit.js';
 
 /**
  * The request id for logs. Hono's `requestId()` middleware wins: it already adopts a valid
@@ -18,17 +18,10 @@ interface NodeBindings {
 
 /** What the core is told about the request an error answers. */
 export function facts(c: Context): RequestFacts {
-  const method = c.req.method;
-  const path = pathOf(c.req.url);
   const id = requestId(c);
-  const header = (name: string): string | undefined => c.req.header(name);
   const incoming = (c.env as NodeBindings | undefined)?.incoming;
-  if (incoming === undefined) {
-    // Bun, Deno, Workers: the request's signal aborts when the client goes.
-    const signal = c.req.raw.signal;
-    const known = { method, path, header, aborted: () => signal.aborted, signal };
-    return id === undefined ? known : { ...known, id };
-  }
+  // Bun, Deno, Workers: the request's signal aborts when the client goes.
+  if (incoming === undefined) return webRequestFacts(c.req.raw, id);
   // On Node, the request stream says so, and reading it costs nothing, whereas @hono/node-server
   // makes the request's AbortController on the first read of its signal. The core asks `aborted()`
   // before it reads `signal` (isClientAbort), so the signal is read, and given, only once the client
@@ -36,26 +29,17 @@ export function facts(c: Context): RequestFacts {
   // with its own closure gives every request's facts a hidden class of their own, which cost Hono a
   // third of its error throughput in old-space garbage.)
   const known: { -readonly [K in keyof RequestFacts]: RequestFacts[K] } = {
-    method,
-    path,
-    header,
+    method: c.req.method,
+    path: urlPath(c.req.url),
+    id,
+    header: (name) => c.req.header(name),
     aborted: (): boolean => {
       if (!nodeRequestAborted(incoming)) return false;
       known.signal = c.req.raw.signal;
       return true;
     },
     signal: undefined,
+    httpVersion: nodeHttpVersion(incoming),
   };
-  const httpVersion = nodeHttpVersion(incoming);
-  if (httpVersion !== undefined) known.httpVersion = httpVersion;
-  if (id !== undefined) known.id = id;
   return known;
-}
-
-/** The path as the client sent it (still percent-encoded, as Express shows it), without the query. */
-export function pathOf(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
-  const query = url.indexOf('?', start);
-  return query === -1 ? url.slice(start) : url.slice(start, query);
 }

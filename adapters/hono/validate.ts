@@ -4,6 +4,7 @@
 // Cloudflare Workers (workerd) forbid: there, validate() cannot compile at all.
 import type { Context, Env, MiddlewareHandler, ValidationTargets } from 'hono';
 import {
+  queryRecord,
   BODY_MESSAGES,
   compilerFor,
   createRequestValidator,
@@ -74,7 +75,7 @@ export function validate<const S extends RequestSchemas, E extends Env = Env, P 
   const [checksBody, checksQuery, checksParams, checksHeaders] = [checks('body'), checks('query'), checks('params'), checks('headers')];
   const middleware: MiddlewareHandler = async function faultlineValidate(c, next) {
     const body = checksBody ? await jsonOf(c) : undefined;
-    const query = checksQuery ? queryOf(c.req.url) : undefined;
+    const query = checksQuery ? queryRecord(c.req.url) : undefined;
     const params = checksParams ? c.req.param() : undefined;
     const headers = checksHeaders ? c.req.header() : undefined;
     const outputs = await validator.validateRequest({ params, query, headers, body });
@@ -100,15 +101,6 @@ async function jsonOf(c: Context): Promise<unknown> {
 }
 
 // As Express and Koa parse a query string: a repeated key is an array, a single one a string.
-function queryOf(url: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  for (const [key, value] of new URL(url).searchParams) {
-    const seen = query[key];
-    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return query;
-}
-
 interface NodeLike {
   readonly process?: {
     getBuiltinModule?(id: string): { createRequire?(path: string): (id: string) => unknown } | undefined;

@@ -15,11 +15,15 @@ export function requestId(ctx: Context): string | undefined {
 
 /** What the core is told about the request an error answers. */
 export function facts(ctx: Context): RequestFacts {
-  const id = requestId(ctx);
-  const header = (name: string): string | undefined => headerText(ctx.req.headers[name]);
-  const aborted = (): boolean => nodeRequestAborted(ctx.req);
-  const known = { method: ctx.method, path: pathOf(ctx), header, aborted, httpVersion: nodeHttpVersion(ctx.req) };
-  return id === undefined ? known : { ...known, id };
+  // One literal, `id` included when undefined: every request's facts share one shape, with no copy.
+  return {
+    method: ctx.method,
+    path: pathOf(ctx),
+    id: requestId(ctx),
+    header: (name) => headerText(ctx.req.headers[name]),
+    aborted: () => nodeRequestAborted(ctx.req),
+    httpVersion: nodeHttpVersion(ctx.req),
+  };
 }
 
 // The path as the client sent it, before any mounting rewrote `ctx.path`.

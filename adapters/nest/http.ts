@@ -74,12 +74,17 @@ export function requestFacts(req: unknown): RequestFacts {
           ? header
           : undefined;
   const headers = request.headers;
-  const reader = (name: string): string | undefined => headerText(headers?.[name]);
   // Express's `req` is Node's request; Fastify's `request` has it as `raw`.
   const node: NodeRequestLike = request.raw ?? (request as NodeRequestLike);
-  const aborted = (): boolean => nodeRequestAborted(node);
-  const known = { method, path, header: reader, aborted, httpVersion: nodeHttpVersion(node) };
-  return id === undefined ? known : { ...known, id };
+  // One literal, `id` included when undefined: every request's facts share one shape, with no copy.
+  return {
+    method,
+    path,
+    id,
+    header: (name) => headerText(headers?.[name]),
+    aborted: () => nodeRequestAborted(node),
+    httpVersion: nodeHttpVersion(node),
+  };
 }
 
 export function headersSent(res: unknown): boolean {
