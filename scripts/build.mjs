@@ -123,6 +123,25 @@ function restoreClassNames(dir) {
 }
 restoreClassNames(join(root, 'dist/esm'));
 
+// esbuild emits a chunk for a module that only re-exports types, empty once compiled, and every
+// entry point that reaches it imports it: one more file resolved and read on each cold start, for
+// nothing. Such chunks are dropped, with their side-effect imports.
+function dropEmptyChunks(dir) {
+  const empty = files(join(dir, 'chunks')).filter((file) => readFileSync(file, 'utf8').trim() === '');
+  if (empty.length === 0) return;
+  const names = new Set(empty.map((file) => relative(join(dir, 'chunks'), file)));
+  for (const file of files(dir)) {
+    const code = readFileSync(file, 'utf8');
+    const kept = code.replace(/^import "(?:\.\.?\/)+(?:chunks\/)?([^"/]+\.js)";\n/gm, (line, name) => (names.has(name) ? '' : line));
+    if (kept !== code) writeFileSync(file, kept);
+  }
+  for (const file of files(dir)) {
+    for (const name of names) if (readFileSync(file, 'utf8').includes(name)) throw new Error(`build: ${file} still refers to the empty chunk ${name}`);
+  }
+  for (const file of empty) rmSync(file);
+}
+dropEmptyChunks(join(root, 'dist/esm'));
+
 // 3. CommonJS, for Node (a bundler takes the ES modules): the core in one file, which every entry
 // point requires. A cold `require` pays for each file it opens (the core in eight chunks cost twice
 // as much to load as in one) and, most of all, for compiling what it opens. So the parts an app
