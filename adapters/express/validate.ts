@@ -1,7 +1,6 @@
 // Request validation for Express: hand the parsed parts to the core's validator, let the route see
 // what ajv coerced or what a Standard Schema validator output, and send a failure to `next(error)`
 // for `errorHandler` to render.
-import { createRequire } from 'node:module';
 import type { Request, RequestHandler, Response } from 'express';
 import {
   compilerFor,
@@ -13,6 +12,7 @@ import {
   type ValidatedParts,
   type ValidateOptions,
 } from '../../src/kit.js';
+import { loadPeer } from '../shared/node-peer.js';
 
 export type { RequestSchemas, SchemaOutput, ValidateOptions } from '../../src/kit.js';
 
@@ -87,12 +87,4 @@ function apply(req: Request, outputs: ValidatedParts | undefined, checksQuery: b
   }
   const seen = outputs !== undefined && 'query' in outputs ? outputs.query : query;
   if (checksQuery) Object.defineProperty(req, 'query', { value: seen, writable: true, enumerable: true, configurable: true });
-}
-
-// ajv is an optional peer, loaded on the first validate() with a JSON Schema and without `{ ajv }`.
-// The CommonJS build resolves it from faultline's own location, as any dependency; the ES module
-// build from the application's directory, where peers live.
-function loadPeer(id: string): unknown {
-  // `__filename` exists only in CommonJS; a bundler rewrites a bare `require`, never this test.
-  return createRequire(typeof __filename === 'string' ? __filename : `${process.cwd()}/`)(id);
 }

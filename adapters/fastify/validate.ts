@@ -2,7 +2,6 @@
 // Schema validator (zod, valibot, arktype), which Fastify's own route `schema` does not take, or for
 // a JSON Schema checked the same way on every framework. Fastify's own `schema` keeps working as
 // it does: its failures become the same field issues through the error handler.
-import { createRequire } from 'node:module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   compilerFor,
@@ -13,6 +12,7 @@ import {
   type ValidatedParts,
   type ValidateOptions,
 } from '../../src/kit.js';
+import { loadPeer } from '../shared/node-peer.js';
 
 export type { RequestSchemas, SchemaOutput, ValidateOptions } from '../../src/kit.js';
 
@@ -43,12 +43,4 @@ function apply(request: FastifyRequest, outputs: ValidatedParts): void {
   if ('body' in outputs) request.body = outputs.body;
   if ('query' in outputs) request.query = outputs.query;
   if ('params' in outputs) request.params = outputs.params;
-}
-
-// ajv is an optional peer, loaded on the first validate() with a JSON Schema and without `{ ajv }`.
-// The CommonJS build resolves it from faultline's own location, as any dependency; the ES module
-// build from the application's directory, where peers live.
-function loadPeer(id: string): unknown {
-  // `__filename` exists only in CommonJS; a bundler rewrites a bare `require`, never this test.
-  return createRequire(typeof __filename === 'string' ? __filename : `${process.cwd()}/`)(id);
 }

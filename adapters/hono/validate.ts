@@ -16,6 +16,7 @@ import {
   type SchemaOutput,
   type ValidateOptions,
 } from '../../src/kit.js';
+import { loadPeer } from '../shared/web-peer.js';
 
 export type { RequestSchemas, SchemaOutput, ValidateOptions } from '../../src/kit.js';
 
@@ -98,26 +99,4 @@ async function jsonOf(c: Context): Promise<unknown> {
   } catch {
     throw errors.badRequest(BODY_MESSAGES.malformed);
   }
-}
-
-// As Express and Koa parse a query string: a repeated key is an array, a single one a string.
-interface NodeLike {
-  readonly process?: {
-    getBuiltinModule?(id: string): { createRequire?(path: string): (id: string) => unknown } | undefined;
-    cwd?(): string;
-  };
-}
-
-// ajv is an optional peer, loaded on the first validate() without `{ ajv }`: with `require` in the
-// CommonJS build (from faultline's own location), else through Node's (Bun's, Deno's)
-// `process.getBuiltinModule`, resolving from the application's directory. Elsewhere, pass your own `{ ajv }`.
-function loadPeer(id: string): unknown {
-  // `__filename` exists only in CommonJS (and Bun); a bundler rewrites a bare `require`, never this test.
-  if (typeof __filename === 'string') return require(id);
-  const { process } = globalThis as NodeLike;
-  const createRequire = process?.getBuiltinModule?.('module')?.createRequire;
-  if (createRequire === undefined || process?.cwd === undefined) {
-    throw new Error(`faultline: cannot load ${id} on this runtime; pass validate(schemas, { ajv })`);
-  }
-  return createRequire(`${process.cwd()}/`)(id);
 }

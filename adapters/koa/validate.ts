@@ -1,6 +1,5 @@
 // Request validation for Koa: hand the parsed parts to the core's validator; a failure is thrown,
 // for `errorHandler` (registered first) to render.
-import { createRequire } from 'node:module';
 import type { Context, Middleware, Next } from 'koa';
 import {
   compilerFor,
@@ -11,6 +10,7 @@ import {
   type ValidatedParts,
   type ValidateOptions,
 } from '../../src/kit.js';
+import { loadPeer } from '../shared/node-peer.js';
 
 export type { RequestSchemas, SchemaOutput, ValidateOptions } from '../../src/kit.js';
 
@@ -49,12 +49,4 @@ function apply(ctx: Context, outputs: ValidatedParts): void {
   // `ctx.query` reads `ctx.request.query`, a getter that parses the query string: an own property
   // in front of it makes the output what every later read sees.
   if ('query' in outputs) Object.defineProperty(ctx.request, 'query', { value: outputs.query, writable: true, enumerable: true, configurable: true });
-}
-
-// ajv is an optional peer, loaded on the first validate() with a JSON Schema and without `{ ajv }`.
-// The CommonJS build resolves it from faultline's own location, as any dependency; the ES module
-// build from the application's directory, where peers live.
-function loadPeer(id: string): unknown {
-  // `__filename` exists only in CommonJS; a bundler rewrites a bare `require`, never this test.
-  return createRequire(typeof __filename === 'string' ? __filename : `${process.cwd()}/`)(id);
 }

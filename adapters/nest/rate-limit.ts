@@ -20,7 +20,7 @@ import {
   type WarningChannel,
 } from '../../src/kit.js';
 import { requestFacts, setHeaders } from './http.js';
-import { loadPeer } from './peer.js';
+import { loadPeer } from '../shared/node-peer.js';
 
 /** What the default key reads of the request: Express's `req` and Fastify's `request` both have these. */
 export interface NestHttpRequest {

@@ -25,7 +25,7 @@ import {
   type ValidatedParts,
   type ValidateOptions,
 } from '../../src/kit.js';
-import { loadPeer } from './peer.js';
+import { loadPeer } from '../shared/node-peer.js';
 
 export type { RequestSchemas, SchemaOutput, ValidateOptions } from '../../src/kit.js';
 
