@@ -13,12 +13,12 @@ export type WarningChannel = (warning: RateLimitWarning) => void;
 
 /**
  * A request that came through a proxy the app has not declared: `X-Forwarded-For` is there, but the
- * framework does not trust it (Express's `trust proxy`, Koa's `app.proxy`, Fastify's `trustProxy`),
- * so the address the default key uses is the proxy's and every client behind it shares one bucket.
- * The header is never trusted by faultline itself: a client sets it to whatever it likes.
+ * framework trusts no proxy (Express's `trust proxy`, Koa's `app.proxy`, Fastify's `trustProxy`;
+ * the caller asks only then), so the address the default key uses is the proxy's and every client
+ * behind it shares one bucket. The header is never trusted by faultline itself: a client sets it to
+ * whatever it likes.
  */
-export function undeclaredProxy(forwarded: string | undefined, trustsProxy: boolean, how: string): RateLimitWarning | undefined {
-  if (trustsProxy) return undefined;
+export function undeclaredProxy(forwarded: string | undefined, how: string): RateLimitWarning | undefined {
   if (forwarded === undefined || forwarded === '') return undefined;
   return new RateLimitWarning(
     'ERR_FAULTLINE_UNDECLARED_PROXY',

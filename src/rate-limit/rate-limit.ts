@@ -134,7 +134,7 @@ export function createRateLimit(options: RateLimitOptions, warn?: WarningChannel
       if (!proxyWarned && !client.trustsProxy) {
         let facts: RequestFacts | undefined;
         const forwarded = 'forwardedFor' in client ? client.forwardedFor : (facts = factsOf(request)).header?.('x-forwarded-for');
-        const warning = undeclaredProxy(forwarded, client.trustsProxy, client.howToTrust);
+        const warning = undeclaredProxy(forwarded, client.howToTrust);
         if (warning !== undefined) {
           proxyWarned = true;
           say(options.onError, warn, warning, facts ?? factsOf(request));

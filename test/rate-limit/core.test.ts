@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterUnion } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterUnion } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { createFaultline, errors, HttpError, isHttpError, type RateLimitHeaderStandard } from '../../src/index.js';
 import { createRateLimit, isInProcessLimiter, rateLimitHeaderFields, type RateLimitState } from '../../src/kit.js';
@@ -153,13 +154,21 @@ describe('the request facts a limiter is given as a function: built only when to
   });
 
   it('a store failure let through builds them once, for onError', async () => {
-    let built = 0;
-    const told: number[] = [];
-    const failing = { consume: () => Promise.reject(new Error('store down')) };
-    const limit = createRateLimit({ limiter: failing, onStoreError: 'open', timeoutMs: 50, onError: (fault) => void told.push(fault.status) });
-    await expect(limit.consume('k', 1, () => (built++, REQ))).resolves.toMatchObject({ state: undefined });
-    expect(told).toEqual([503]);
-    expect(built).toBe(1);
+    // A real RateLimiterRedis whose client has no server (port 1 refuses): without an offline
+    // queue, ioredis fails the command at once, as during an outage.
+    const client = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    client.on('error', () => {});
+    try {
+      let built = 0;
+      const told: number[] = [];
+      const limiter = new RateLimiterRedis({ storeClient: client, points: 5, duration: 60 });
+      const limit = createRateLimit({ limiter, onStoreError: 'open', timeoutMs: 2000, onError: (fault) => void told.push(fault.status) });
+      await expect(limit.consume('k', 1, () => (built++, REQ))).resolves.toMatchObject({ state: undefined });
+      expect(told).toEqual([503]);
+      expect(built).toBe(1);
+    } finally {
+      client.disconnect();
+    }
   });
 });
 
