@@ -156,18 +156,18 @@ describe('the request facts a limiter is given as a function: built only when to
   it('a store failure let through builds them once, for onError', async () => {
     // A real RateLimiterRedis whose client has no server (port 1 refuses): without an offline
     // queue, ioredis fails the command at once, as during an outage.
-    const client = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
-    client.on('error', () => {});
+    const redis = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    redis.on('error', () => {});
     try {
       let built = 0;
       const told: number[] = [];
-      const limiter = new RateLimiterRedis({ storeClient: client, points: 5, duration: 60 });
+      const limiter = new RateLimiterRedis({ storeClient: redis, points: 5, duration: 60 });
       const limit = createRateLimit({ limiter, onStoreError: 'open', timeoutMs: 2000, onError: (fault) => void told.push(fault.status) });
       await expect(limit.consume('k', 1, () => (built++, REQ))).resolves.toMatchObject({ state: undefined });
       expect(told).toEqual([503]);
       expect(built).toBe(1);
     } finally {
-      client.disconnect();
+      redis.disconnect();
     }
   });
 });
