@@ -2,17 +2,14 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import {
   createFaultline,
-  isStaleHeader,
-  preparedBody,
   logToConsole,
   expressRouteMethods,
   routeNotFound,
-  withExistingVary,
-  type ErrorResponse,
   type Fault,
   type FaultlineOptions,
   type RequestFacts,
 } from '../../src/kit.js';
+import { writeNodeResponse } from '../shared/node-response.js';
 import { facts, pathOf } from './request-facts.js';
 
 export type { FaultlineOptions } from '../../src/kit.js';
@@ -42,7 +39,7 @@ export function errorHandler(options?: FaultlineOptions): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    write(res, response);
+    writeNodeResponse(res, response, request.httpVersion);
   };
 }
 
@@ -61,19 +58,4 @@ export function notFound(): RequestHandler {
 /** Express's own `logerror`: the stack to stderr, unless the app's `env` setting is `'test'`. */
 function logLikeExpress(thrown: unknown, _fault: Fault, _request: RequestFacts, req: Request): void {
   if (req.app?.get('env') !== 'test') logToConsole(thrown);
-}
-
-function write(res: Response, response: ErrorResponse): void {
-  for (const name of res.getHeaderNames()) if (isStaleHeader(name)) res.removeHeader(name);
-  res.statusCode = response.status;
-  const headers = withExistingVary(response.headers, res.getHeader('vary'));
-  for (const name in headers) res.setHeader(name, headers[name] as string);
-  if (response.body === null) {
-    res.end();
-  } else {
-    const bytes = preparedBody(response);
-    res.setHeader('content-length', bytes?.length ?? Buffer.byteLength(response.body));
-    // The string, not the bytes: Node sends a string body in one write with the head, bytes in two.
-    res.end(response.body);
-  }
 }

@@ -10,7 +10,9 @@ export function requestId(req: Request): string | undefined {
   const own: unknown = (req as { id?: unknown }).id;
   if (typeof own === 'string' && own !== '') return own;
   if (typeof own === 'number' && Number.isFinite(own)) return String(own);
-  return req.get('x-request-id');
+  // Read from Node's headers, as `req.get` does for this name, without its lower-casing and lookup.
+  const header = req.headers['x-request-id'];
+  return typeof header === 'string' ? header : undefined;
 }
 
 /** What the core is told about the request an error answers. */

@@ -78,7 +78,7 @@ export function answer(faultline: Faultline, exception: unknown, host: Arguments
     abort(res);
     return;
   }
-  write(res, response);
+  write(res, response, facts.httpVersion);
 }
 
 /**

@@ -14,16 +14,11 @@ import {
   type NodeRequestLike,
   type RequestFacts,
 } from '../../src/kit.js';
+import { writeNodeResponse, type NodeResponseLike } from '../shared/node-response.js';
 
 /** What faultline uses of a Node response (Express's `res` is one). */
-interface NodeResponse {
+interface NodeResponse extends NodeResponseLike {
   readonly headersSent: boolean;
-  statusCode: number;
-  setHeader(name: string, value: string | number): unknown;
-  getHeader(name: string): unknown;
-  removeHeader(name: string): unknown;
-  getHeaderNames(): string[];
-  end(body?: string | Uint8Array): unknown;
   destroy(): unknown;
 }
 
@@ -114,8 +109,8 @@ export function setHeaders(res: unknown, headers: Readonly<Record<string, string
   for (const name in headers) (res as NodeResponse).setHeader(name, headers[name] as string);
 }
 
-export function write(res: unknown, response: ErrorResponse): void {
-  const bytes = preparedBody(response);
+/** Writes the error on either platform; `httpVersion` is the request's (Node decides Content-Length by it). */
+export function write(res: unknown, response: ErrorResponse, httpVersion: string | undefined): void {
   if (isFastifyReply(res)) {
     // One read of what is set (usually nothing) instead of a removeHeader per stale name: nine
     // deletes cost Nest on Fastify a tenth of its error throughput.
@@ -124,19 +119,8 @@ export function write(res: unknown, response: ErrorResponse): void {
     res.code(response.status);
     res.headers(withExistingVary(response.headers, current['vary']));
     // Bytes, because Fastify appends `; charset=utf-8` to the content type of a string payload.
-    res.send(response.body === null ? undefined : (bytes ?? Buffer.from(response.body)));
+    res.send(response.body === null ? undefined : (preparedBody(response) ?? Buffer.from(response.body)));
     return;
   }
-  const node = res as NodeResponse;
-  for (const name of node.getHeaderNames()) if (isStaleHeader(name)) node.removeHeader(name);
-  node.statusCode = response.status;
-  const headers = withExistingVary(response.headers, node.getHeader('vary'));
-  for (const name in headers) node.setHeader(name, headers[name] as string);
-  if (response.body === null) {
-    node.end();
-  } else {
-    node.setHeader('content-length', bytes?.length ?? Buffer.byteLength(response.body));
-    // The string, not the bytes: Node sends a string body in one write with the head, bytes in two.
-    node.end(response.body);
-  }
+  writeNodeResponse(res as NodeResponse, response, httpVersion);
 }

@@ -4,6 +4,7 @@
 /** What is read of a Node request. */
 export interface NodeRequestLike {
   readonly httpVersion?: unknown;
+  readonly httpVersionMajor?: unknown;
   readonly readableAborted?: unknown;
   readonly socket?: { readonly destroyed?: unknown } | null;
   /** HTTP/2 only: the request's stream; its session's socket outlives it. */
@@ -16,9 +17,14 @@ export interface NodeRequestLike {
  */
 export function nodeRequestAborted(req: NodeRequestLike): boolean {
   if (req.readableAborted === true) return true;
-  const stream = req.stream;
-  if (stream !== undefined && stream !== null) return stream.destroyed === true || stream.closed === true;
-  return req.socket === null || req.socket?.destroyed === true;
+  // An HTTP/1 request has no `stream`, and looking for it walks Express's request prototypes on
+  // every error: asked only of a request that is not HTTP/1 (HTTP/2's, or one that does not say).
+  if (req.httpVersionMajor !== 1) {
+    const stream = req.stream;
+    if (stream !== undefined && stream !== null) return stream.destroyed === true || stream.closed === true;
+  }
+  const socket = req.socket;
+  return socket === null || socket?.destroyed === true;
 }
 
 /** `'1.1'`, `'2.0'`, … as Node reports it, or undefined. */

@@ -35,6 +35,8 @@ export function methodNotAllowed(method: string, methods: Iterable<string> | und
   if (methods === undefined) return undefined;
   const requested = method.toUpperCase();
   if (requested === 'OPTIONS') return undefined;
+  // The common unmatched request (a typo, a scanner): no route at the path for any method.
+  if (Array.isArray(methods) && methods.length === 0) return undefined;
   const allow = allowValue(methods);
   if (allow === '') return undefined;
   const allowed = allow.split(', ');

@@ -38,6 +38,7 @@ export function elysiaApp(spec: AppSpec): Elysia {
       set.headers['etag'] = '"abc"';
       set.headers['content-disposition'] = 'attachment; filename="x.csv"';
       set.headers['content-language'] = 'de';
+      set.headers['content-length'] = '3';
       throw thrower(spec, params.name)();
     })
     // Elysia sends nothing until the handler returns: "headers already sent" is a streamed body that fails.

@@ -64,6 +64,7 @@ export function expressApp(
     res.setHeader('ETag', '"abc"');
     res.setHeader('Content-Disposition', 'attachment; filename="x.csv"');
     res.setHeader('Content-Language', 'de');
+    res.setHeader('Content-Length', '3');
     throw thrower(spec, req.params.name)();
   });
   app.get('/sent', (_req, res, next) => {

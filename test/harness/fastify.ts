@@ -31,6 +31,7 @@ export async function fastifyApp(spec: AppSpec, server: Record<string, unknown> 
     reply.header('ETag', '"abc"');
     reply.header('Content-Disposition', 'attachment; filename="x.csv"');
     reply.header('Content-Language', 'de');
+    reply.header('Content-Length', '3');
     throw thrower(spec, (request.params as { name: string }).name)();
   });
   app.get('/sent', (_request, reply) => {

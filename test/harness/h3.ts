@@ -41,6 +41,7 @@ export function h3App(spec: AppSpec): H3 {
     event.res.headers.set('ETag', '"abc"');
     event.res.headers.set('Content-Disposition', 'attachment; filename="x.csv"');
     event.res.headers.set('Content-Language', 'de');
+    event.res.headers.set('Content-Length', '3');
     throw thrower(spec, name(event))();
   });
   // h3 sends nothing until the handler returns: "headers already sent" is a streamed body that fails.

@@ -42,6 +42,7 @@ export function honoApp(spec: AppSpec, wire: HonoWiring = threeCalls): Hono {
     c.header('ETag', '"abc"');
     c.header('Content-Disposition', 'attachment; filename="x.csv"');
     c.header('Content-Language', 'de');
+    c.header('Content-Length', '3');
     throw thrower(spec, c.req.param('name'))();
   });
   // Hono sends nothing until the handler returns, so "headers already sent" means a streamed body

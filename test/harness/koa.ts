@@ -40,6 +40,7 @@ export function koaApp(KoaApplication: KoaClass, spec: AppSpec): Koa {
     ctx.set('ETag', '"abc"');
     ctx.set('Content-Disposition', 'attachment; filename="x.csv"');
     ctx.set('Content-Language', 'de');
+    ctx.set('Content-Length', '3');
     throw thrower(spec, ctx.params.name as string)();
   });
   router.get('/sent', (ctx) => {

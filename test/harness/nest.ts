@@ -70,6 +70,7 @@ class HarnessRoutes {
     this.adapterHost.httpAdapter.setHeader(res, 'ETag', '"abc"');
     this.adapterHost.httpAdapter.setHeader(res, 'Content-Disposition', 'attachment; filename="x.csv"');
     this.adapterHost.httpAdapter.setHeader(res, 'Content-Language', 'de');
+    this.adapterHost.httpAdapter.setHeader(res, 'Content-Length', '3');
     throw thrower(this.spec, name)();
   }
 

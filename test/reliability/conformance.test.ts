@@ -4,7 +4,7 @@ import { errors, HttpError, type FaultlineOptions } from '../../src/index.js';
 import { HARNESSES, WITHOUT_ALLOWED_METHODS } from '../harness/all.js';
 import type { RunningApp } from '../harness/harness.js';
 import { abortedUpload } from '../support/aborted-upload.js';
-import { rawRequest, type RawResponse } from './raw-request.js';
+import { rawHttp10Request, rawRequest, type RawResponse } from './raw-request.js';
 
 /** One protocol requirement, the value thrown to exercise it, and what the wire must show. */
 interface Row {
@@ -15,6 +15,8 @@ interface Row {
   /** A harness path asked instead of `/throw/row` and `/async/row` (the row is about routing). */
   readonly path?: string;
   readonly requestHeaders?: Readonly<Record<string, string>>;
+  /** The request is sent as HTTP/1.0 (otherwise 1.1). */
+  readonly httpVersion?: '1.0';
   /** The client aborts its upload to `path` mid-body: nothing can be answered; `status` is what `onError` is told. */
   readonly abortUpload?: true;
   readonly options?: FaultlineOptions;
@@ -22,7 +24,8 @@ interface Row {
   /** Header expectations: exact value, a pattern, or null for "absent". */
   readonly headers?: Readonly<Record<string, string | RegExp | null>>;
   readonly body: 'none' | 'json';
-  readonly check?: (res: RawResponse) => void;
+  /** Further checks of the response; `framework` is the harness's. */
+  readonly check?: (res: RawResponse, framework: string) => void;
 }
 
 const inTwoMinutes = () => new Date(Date.now() + 120_000).toUTCString();
@@ -251,6 +254,27 @@ export const CONFORMANCE: readonly Row[] = [
     },
   },
   {
+    rfc: 'RFC 9110 §8.6',
+    requirement: "a Content-Length the route set for the body it did not send is replaced by the error's",
+    thrown: () => errors.conflict('Pin « déjà » épinglé 📌'),
+    path: '/stale/row',
+    status: 409,
+    body: 'json',
+    check: (res, framework) => expectLength(res, framework),
+  },
+  {
+    rfc: 'RFC 9112 §6.3',
+    requirement: 'an HTTP/1.0 client is told where the body ends: its Content-Length, never chunked',
+    thrown: () => errors.conflict('Pin « déjà » épinglé 📌'),
+    httpVersion: '1.0',
+    status: 409,
+    body: 'json',
+    check: (res, framework) => {
+      expectLength(res, framework);
+      expect(header(res, 'transfer-encoding')).toBeUndefined();
+    },
+  },
+  {
     rfc: 'RFC 9111 §5.2.2.5',
     requirement: 'errors are not stored by caches (Cache-Control: no-store)',
     thrown: () => errors.forbidden(),
@@ -259,6 +283,18 @@ export const CONFORMANCE: readonly Row[] = [
     body: 'json',
   },
 ];
+
+/**
+ * h3 and Elysia on Node hand the runtime a Response it streams: no Content-Length (chunked over
+ * HTTP/1.1, the connection closed after the body over 1.0). Every other adapter sends the body's.
+ */
+const STREAMED_RESPONSES: readonly string[] = ['h3', 'elysia', 'elysia (plugin only)'];
+
+function expectLength(res: RawResponse, framework: string): void {
+  const length = header(res, 'content-length');
+  if (STREAMED_RESPONSES.includes(framework)) expect(length).toBeUndefined();
+  else expect(Number(length)).toBe(Buffer.byteLength(res.body));
+}
 
 function header(res: RawResponse, name: string): string | undefined {
   return res.rawHeaders.find(([n]) => n === name)?.[1];
@@ -288,7 +324,8 @@ describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: protocol con
       return;
     }
     for (const path of row.path === undefined ? ['/throw/row', '/async/row'] : [row.path]) {
-      const res = await rawRequest(`${app.url}${path}`, { method: row.method ?? 'GET', ...(row.requestHeaders === undefined ? {} : { headers: { ...row.requestHeaders } }) });
+      const init = { method: row.method ?? 'GET', ...(row.requestHeaders === undefined ? {} : { headers: { ...row.requestHeaders } }) };
+      const res = row.httpVersion === '1.0' ? await rawHttp10Request(`${app.url}${path}`, init) : await rawRequest(`${app.url}${path}`, init);
       expect(res.status).toBe(row.status);
       for (const [name, expected] of Object.entries(row.headers ?? {})) {
         const actual = header(res, name);
@@ -298,7 +335,7 @@ describe.each(HARNESSES.map((h) => [h.framework, h] as const))('%s: protocol con
       }
       if (row.body === 'none') expect(res.body).toBe('');
       else expect(() => JSON.parse(res.body) as unknown).not.toThrow();
-      row.check?.(res);
+      row.check?.(res, harness.framework);
     }
   });
 });
