@@ -144,6 +144,23 @@ check('CommonJS: the extras (validation, rate limiting, client parser, OpenAPI) 
   run(process.execPath, ['-e', lazyExtras], consumer);
 });
 
+// faultline/hono reads bodies with Hono's body limit, loaded on jsonBody()'s first request: an app
+// that never reads one through it does not load it on a cold start (seen in CommonJS's require
+// cache; the ES module build is checked to answer the same 413).
+const bodyLimitApp = (load) => `
+  const { Hono } = ${load('hono')}; const { errorHandler, jsonBody } = ${load('faultline/hono')};
+  const app = new Hono(); app.onError(errorHandler()); app.post('/p', jsonBody({ limit: 4 }), (c) => c.text('ok'));
+  const over = () => app.request('/p', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });`;
+check('faultline/hono: Hono\'s body limit loads on jsonBody()\'s first request, not at import, in both builds', () => {
+  run(process.execPath, ['-e', `(async () => {
+    const loaded = () => Object.keys(require.cache).some((path) => path.includes('body-limit'));
+    ${bodyLimitApp((id) => `require('${id}')`)}
+    if (loaded()) { console.error('hono/body-limit was loaded by require alone'); process.exit(1); }
+    if ((await over()).status !== 413 || !loaded()) process.exit(1);
+  })()`], consumer);
+  run(process.execPath, ['--input-type=module', '-e', `${bodyLimitApp((id) => `await import('${id}')`)} if ((await over()).status !== 413) process.exit(1);`], consumer);
+});
+
 // The test-runner integrations extend a runner's `expect` when imported: checked above, with one.
 const classEntries = entries.filter((entry) => entry !== './testing/vitest' && entry !== './testing/jest');
 const classNames = (load) => `

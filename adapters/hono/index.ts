@@ -1,7 +1,6 @@
 // faultline for Hono 4: read the request, call the core, answer with a web-standard Response.
 // Only `Request`, `Response` and `Headers`: no Node module, so it runs on Node, Bun, Deno and Workers.
 import type { Context, Env, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import {
   BODY_MESSAGES,
   checkOptions,
@@ -93,16 +92,21 @@ const JSON_BODY_OPTION_RULES: OptionRules<JsonBodyOptions> = { limit: positiveIn
  * Reads a JSON body up front, so its failures are client errors in the envelope, as with
  * `express.json()`: over the limit → 413, not JSON → 400 (the body is never echoed). The route then
  * reads it with `c.req.json()` (Hono caches the text). Other content types pass through unparsed.
+ * Hono's `bodyLimit` does the counting; it is loaded on the first request, not when faultline is.
  */
 export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): MiddlewareHandler<E> {
   checkOptions(options, JSON_BODY_OPTION_RULES, 'jsonBody()');
-  const limit = bodyLimit({
-    maxSize: options.limit ?? 102_400,
-    onError: () => {
-      throw errors.payloadTooLarge(BODY_MESSAGES.tooLarge);
-    },
-  });
-  return function faultlineJsonBody(c, next) {
+  const maxSize = options.limit ?? 102_400;
+  let limit: MiddlewareHandler | undefined;
+  return async function faultlineJsonBody(c, next) {
+    // Hono's body limit is loaded on the first request that reads a body: importing faultline/hono
+    // stays free of it for the apps that never call jsonBody() (a third of the adapter's cold import).
+    limit ??= (await loadBodyLimit()).bodyLimit({
+      maxSize,
+      onError: () => {
+        throw errors.payloadTooLarge(BODY_MESSAGES.tooLarge);
+      },
+    });
     return limit(c, async () => {
       if (JSON_TYPE.test(c.req.header('content-type') ?? '')) {
         const text = await c.req.text();
@@ -116,6 +120,13 @@ export function jsonBody<E extends Env = Env>(options: JsonBodyOptions = {}): Mi
     });
   };
 }
+
+type BodyLimitModule = typeof import('hono/body-limit');
+let bodyLimitModule: Promise<BodyLimitModule> | undefined;
+// The CommonJS build requires Hono's CommonJS file, as `hono` itself was (an import() there would
+// load Hono's ES modules beside it); `__filename` exists only in CommonJS (and Bun, which has require).
+const loadBodyLimit = (): Promise<BodyLimitModule> =>
+  (bodyLimitModule ??= typeof __filename === 'string' ? Promise.resolve(require('hono/body-limit') as BodyLimitModule) : import('hono/body-limit'));
 
 /**
  * @hono/node-server's `RESPONSE_ALREADY_SENT`: a response marked with its `X_ALREADY_SENT` header,
