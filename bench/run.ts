@@ -22,8 +22,9 @@ const quick = args.includes('--quick');
 const value = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const sections = new Set(value('only')?.split(',') ?? ['micro', 'import', 'memory', 'what-apps-throw', 'macro', 'observability']);
 const groups = value('groups')?.split(',') ?? [];
-// Fewer rounds than the 8 of a real run only to try the benchmark itself out: every figure is then unsettled.
-const rounds = Number(value('rounds') ?? 8);
+// Fewer rounds than the 8 of a real run only to try the benchmark itself out: every figure is then
+// unsettled. --quick takes 4, to stay under two minutes on 2 cores.
+const rounds = Number(value('rounds') ?? (quick ? 4 : 8));
 
 const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -41,7 +42,7 @@ if (sections.has('import') || sections.has('macro')) {
 
 if (sections.has('micro')) {
   console.log('## micro: create the error at call depth 1 and 50, catch it, produce status + headers + body\n');
-  const results = await runMicro({ rounds, cpuMs: quick ? 15 : 100 }, log);
+  const results = await runMicro({ rounds, cpuMs: quick ? 15 : 60 }, log);
   console.log(`\n${microTables(results)}`);
   for (const target of microTargets(results)) targets.add(target);
   console.log(`\n(micro done at ${elapsed()})\n`);
@@ -49,15 +50,15 @@ if (sections.has('micro')) {
 
 if (sections.has('import')) {
   console.log('## import: cold import of each entry point, a fresh process each time (the built package)\n');
-  // The issue's median of at least 10 fresh processes; --quick takes 3 (a smoke run, wider intervals).
-  const results = await runImports(quick ? 3 : Math.max(rounds, 10), log);
+  // The issue's median of at least 10 fresh processes; --quick takes 2 (a smoke run).
+  const results = await runImports(quick ? 2 : Math.max(rounds, 10), log);
   console.log(`\n${importTable(results)}`);
   for (const target of importTargets(results)) targets.add(target);
   console.log(`\n(import done at ${elapsed()})\n`);
 }
 
 if (sections.has('memory')) {
-  const total = quick ? 50_000 : 1_000_000;
+  const total = quick ? 20_000 : 1_000_000;
   console.log(`## memory: heap after forced GC over ${total.toLocaleString('en')} error responses (404, hidden 500, validation, 429 in turn)\n`);
   // Each subject in its own process, one per core (the section runs alone).
   const lanes = availableParallelism() >= 2 && PLACEMENT.startsWith('servers pinned') ? [0, 1] : undefined;
@@ -92,7 +93,7 @@ if (sections.has('macro')) {
     }
   }
   try {
-    const options = { rounds, seconds: quick ? 0.08 : 0.5, warmUp: quick ? 500 : 5000, connections: 10, only: groups, redisUrl: redis?.url };
+    const options = { rounds, seconds: quick ? 0.08 : 0.3, warmUp: quick ? 300 : 3000, connections: 10, only: groups, redisUrl: redis?.url };
     const results = await runMacro(options, log);
     console.log(`\n${macroTables(results)}`);
     for (const target of macroTargets(results)) targets.add(target);

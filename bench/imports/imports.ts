@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { pinned } from '../cpu.js';
+import { CPU_LANES, onCore } from '../cpu.js';
 import { estimate, median, ratioWithSpread, type Estimate } from '../stats.js';
 import { table } from '../table.js';
 import type { Target } from '../targets.js';
@@ -50,8 +50,8 @@ interface Timing {
   readonly cpu: number;
 }
 
-async function time(format: Format, probe: Probe): Promise<Timing> {
-  const command = [...pinned('server'), process.execPath, PROBE, format, probe.specifier, ...probe.preload];
+async function time(format: Format, probe: Probe, core: number): Promise<Timing> {
+  const command = [...onCore(core), process.execPath, PROBE, format, probe.specifier, ...probe.preload];
   const { stdout } = await run(command[0] as string, command.slice(1), { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
   return JSON.parse(stdout) as Timing;
 }
@@ -88,10 +88,19 @@ export async function runImports(rounds: number, log: (line: string) => void): P
   const list = [...probes];
   const times = new Map<string, Timing[]>(list.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < list.length; i++) {
-      const [name, { format, probe }] = list[(i + round) % list.length] as (typeof list)[number];
-      times.get(name)?.push(await time(format, probe));
-    }
+    // Two imports at a time on a 2-core machine, each in its own process pinned to its own core:
+    // CPU time is the process's own, and which import shares the other core rotates every round.
+    const order = list.map((_, i) => list[(i + round) % list.length] as (typeof list)[number]);
+    const timed = new Map<string, Timing>();
+    await Promise.all(
+      Array.from({ length: CPU_LANES }, async (_, core) => {
+        for (let next = order.shift(); next !== undefined; next = order.shift()) {
+          const [name, { format, probe }] = next;
+          timed.set(name, await time(format, probe, core));
+        }
+      }),
+    );
+    for (const [name] of list) times.get(name)?.push(timed.get(name) as Timing);
     log(`  import round ${round + 1}/${rounds} done`);
   }
   const results: ImportResult[] = [];

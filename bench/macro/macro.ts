@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { estimate, median, ratioWithSpread, spread, SPREAD_WARNING, type Estimate } from '../stats.js';
 import { table } from '../table.js';
 import type { Target } from '../targets.js';
+import { pin } from '../cpu.js';
 import { buildServers } from './build-servers.js';
 import { forkJs, LoadGenerator, nextMessage, type LoadRequest, type LoadResult } from './load.js';
 import { BAD_PIN_BODY, PIN_BODY } from './servers/pin-schema.js';
@@ -150,13 +151,15 @@ async function start(group: Group, bundles: ReadonlyMap<string, string>, redisUr
   const children = group.servers.map((server) => {
     const bundle = bundles.get(server.file);
     if (bundle === undefined) throw new Error(`bench bug: ${server.file} is not in SERVER_FILES`);
-    return { server, child: forkJs(bundle, server.args, 'server', env) };
+    return { server, child: forkJs(bundle, server.args, 'startup', env) };
   });
   try {
-    // Started together (an idle server costs nothing), announced in any order.
+    // Started together on both cores (the load generator is idle meanwhile), announced in any
+    // order, each moved to the server core once it listens: before its warm-up and every round.
     return await Promise.all(
       children.map(async ({ server, child }) => {
         const { port } = await nextMessage<{ port: number }>(child, 90_000);
+        pin(child.pid, 'server');
         return { label: server.label, child, url: `http://127.0.0.1:${port}${group.path}` };
       }),
     );
