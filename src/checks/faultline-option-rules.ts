@@ -15,19 +15,19 @@ import { arrayOf, either, isBoolean, isFunction, isString, oneOf, recordOf, sati
 // oxlint-disable-next-line no-control-regex -- matching control characters is the point
 const ABSOLUTE_URI_BASE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f"<>\\^`{|}]*[/#=]$/;
 
-const envelopeObject = satisfies(
+const envelopeObject = /* @__PURE__ */ satisfies(
   'an envelope made by defineEnvelope()',
   (v) => isObject(v) && typeof v['body'] === 'function' && (v['contentType'] === undefined || typeof v['contentType'] === 'string'),
 );
 /** A built-in envelope's name or one made by `defineEnvelope()`. */
-export const envelope = either(oneOf(Object.keys(ENVELOPES)), envelopeObject);
+export const envelope = /* @__PURE__ */ (() => either(oneOf(Object.keys(ENVELOPES)), envelopeObject))();
 
-const languageTag = satisfies("a language tag such as 'fr' or 'pt-BR'", isLanguageTag);
+const languageTag = /* @__PURE__ */ satisfies("a language tag such as 'fr' or 'pt-BR'", isLanguageTag);
 // Digits are a status (and must be an error status); anything else a machine code.
-const messageKey = satisfies('a machine code or a status from 400 to 599', (v) =>
+const messageKey = /* @__PURE__ */ satisfies('a machine code or a status from 400 to 599', (v) =>
   typeof v === 'string' && (/^\d+$/.test(v) ? statusKey.check(v) === true : CODE.test(v)),
 );
-const localeMessages = recordOf(messageKey, isString, 'an object of messages by machine code or status');
+const localeMessages = /* @__PURE__ */ recordOf(messageKey, isString, 'an object of messages by machine code or status');
 
 /** `{ fr: { NOT_FOUND: '…', 500: '…' } }`, saying which language's which key is wrong. */
 const locales: Rule = {
@@ -43,10 +43,10 @@ const locales: Rule = {
   },
 };
 
-export const mapping = satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
+export const mapping = /* @__PURE__ */ satisfies('a mapping made by map()', (v) => isObject(v) && typeof v['matches'] === 'function' && typeof v['resolve'] === 'function');
 
 /** `{ scheme, params? }`: checked by building it, which throws for a scheme or name that is not a token. */
-const challengeObject = satisfies("{ scheme: 'Bearer', params?: { realm: 'api' } } with token names and string values", (v) => {
+const challengeObject = /* @__PURE__ */ satisfies("{ scheme: 'Bearer', params?: { realm: 'api' } } with token names and string values", (v) => {
   if (!isObject(v) || Array.isArray(v)) return false;
   try {
     authChallenge(v['scheme'] as string, (v['params'] ?? {}) as Record<string, string>);
@@ -66,7 +66,7 @@ const preset: Rule = {
 };
 
 /** The rules of `FaultlineOptions`, every option of every adapter's handler. */
-export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
+export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = /* @__PURE__ */ (() => ({
   envelope,
   variants: recordOf(either(statusKey, machineCode), envelope, 'an object of envelopes by status or code, such as { 413: flatEnvelope }'),
   messages: recordOf(statusKey, isString, "an object of messages by status, such as { 500: 'Please try again later' }"),
@@ -92,10 +92,10 @@ export const FAULTLINE_OPTION_RULES: OptionRules<FaultlineOptions> = {
     (v) => typeof v === 'string' && v.length <= 512 && ABSOLUTE_URI_BASE.test(v),
   ),
   instance: either(oneOf(['path']), isFunction),
-};
+}))();
 
 /** A preset's members: the options a preset may set, its name and its documented catalog. */
-export const PRESET_RULES: OptionRules<Preset> = {
+export const PRESET_RULES: OptionRules<Preset> = /* @__PURE__ */ (() => ({
   envelope: FAULTLINE_OPTION_RULES.envelope,
   variants: FAULTLINE_OPTION_RULES.variants,
   messages: FAULTLINE_OPTION_RULES.messages,
@@ -111,4 +111,4 @@ export const PRESET_RULES: OptionRules<Preset> = {
   instance: FAULTLINE_OPTION_RULES.instance,
   name: isString,
   errors: satisfies('a catalog made by defineErrors()', isObject),
-};
+}))();

@@ -32,7 +32,7 @@ export interface ParseOptions {
   readonly cause?: unknown;
 }
 
-const PARSE_OPTION_RULES: OptionRules<ParseOptions> = { now: nonNegativeNumber, cause: satisfies('any value', () => true) };
+const PARSE_OPTION_RULES: OptionRules<ParseOptions> = { now: nonNegativeNumber, cause: /* @__PURE__ */ satisfies('any value', () => true) };
 
 const NO_READING: EnvelopeReading = { envelope: 'none', issues: [], members: [] };
 

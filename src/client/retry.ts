@@ -45,13 +45,13 @@ export interface RetryOptions {
   readonly statuses?: Iterable<number>;
 }
 
-const milliseconds = satisfies('a number of milliseconds, 0 or more', (v) => typeof v === 'number' && v >= 0);
-const statusList = satisfies(
+const milliseconds = /* @__PURE__ */ satisfies('a number of milliseconds, 0 or more', (v) => typeof v === 'number' && v >= 0);
+const statusList = /* @__PURE__ */ satisfies(
   'a list of statuses such as [429, 503]',
   (v) => v !== null && typeof v === 'object' && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function' && [...(v as Iterable<unknown>)].every((s) => Number.isInteger(s) && (s as number) >= 100 && (s as number) <= 599),
 );
 
-const RETRY_OPTION_RULES: OptionRules<RetryOptions> = {
+const RETRY_OPTION_RULES: OptionRules<RetryOptions> = /* @__PURE__ */ (() => ({
   maxAttempts: satisfies('an integer, 1 or more (Infinity for no limit)', (v) => v === Number.POSITIVE_INFINITY || positiveInteger.check(v) === true),
   baseDelay: milliseconds,
   maxDelay: milliseconds,
@@ -59,7 +59,7 @@ const RETRY_OPTION_RULES: OptionRules<RetryOptions> = {
   jitter: oneOf([true, false, 'full', 'equal']),
   random: isFunction,
   statuses: statusList,
-};
+}))();
 
 /**
  * How long to wait, in ms, before retrying after `attempt` failed attempts (1 after the first), or

@@ -14,7 +14,7 @@ const ABORT_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** What onError is told of a request its client abandoned: nginx's 499, never sent. */
-export const CLIENT_CLOSED_REQUEST: Fault = Object.freeze({
+export const CLIENT_CLOSED_REQUEST: Fault = /* @__PURE__ */ Object.freeze({
   status: 499,
   code: 'CLIENT_CLOSED_REQUEST',
   message: 'Client Closed Request',

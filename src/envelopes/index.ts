@@ -6,7 +6,7 @@ import { reasonDetails } from './reason-details.js';
 import { statusObject } from './status-object.js';
 
 /** The built-in envelopes by name. */
-export const ENVELOPES: Readonly<Record<EnvelopeName, Envelope>> = Object.freeze({
+export const ENVELOPES: Readonly<Record<EnvelopeName, Envelope>> = /* @__PURE__ */ Object.freeze({
   'reason-details': reasonDetails,
   'error-message-code': errorMessageCode,
   'status-object': statusObject,

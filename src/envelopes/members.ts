@@ -39,7 +39,7 @@ export function issueList(fault: PublicFault): { field: string; in: string; code
   }));
 }
 
-const NO_PARAMS: NonNullable<FieldIssue['params']> = Object.freeze({});
+const NO_PARAMS: NonNullable<FieldIssue['params']> = /* @__PURE__ */ Object.freeze({});
 
 /** A one-line summary of the issues, for styles that carry only text. */
 export function issueSummary(fault: PublicFault): string {

@@ -70,8 +70,8 @@ function encodeChar(char: string): string {
 // through JSON.stringify.
 const NEEDS_ESCAPE = /["\\]|[^\x20-\x7e]/;
 const quote = (text: string): string => (NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
-const QUOTA_TYPE = quote(QUOTA_EXCEEDED.type);
-const QUOTA_TITLE = quote(QUOTA_EXCEEDED.title);
+const QUOTA_TYPE = /* @__PURE__ */ (() => quote(QUOTA_EXCEEDED.type))();
+const QUOTA_TITLE = /* @__PURE__ */ (() => quote(QUOTA_EXCEEDED.title))();
 
 /**
  * `JSON.stringify(problemDetails.body(fault))`, written directly: the members are known, so only

@@ -23,4 +23,4 @@ function buildHelpers(): ErrorHelpers {
  * `errors.notFound()`, `errors.tooManyRequests('Slow down', { retryAfter: 30 })`, … one per 4xx and
  * 5xx status in the catalog, 499 and 599 included.
  */
-export const errors: ErrorHelpers = buildHelpers();
+export const errors: ErrorHelpers = /* @__PURE__ */ buildHelpers();

@@ -16,7 +16,7 @@ export const STALE_HEADERS: readonly string[] = [
   'expires',
 ];
 
-const STALE: ReadonlySet<string> = new Set(STALE_HEADERS);
+const STALE: ReadonlySet<string> = /* @__PURE__ */ new Set(STALE_HEADERS);
 
 /**
  * True for a (lower-case) header name in STALE_HEADERS. An adapter that can list the headers already

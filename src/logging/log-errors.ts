@@ -49,10 +49,10 @@ export interface LogErrorsOptions {
 
 export type { OnError } from '../hooks/on-error.js';
 
-const LOG_ERRORS_OPTION_RULES: OptionRules<LogErrorsOptions & { readonly format?: 'object' | 'text' }> = {
+const LOG_ERRORS_OPTION_RULES: OptionRules<LogErrorsOptions & { readonly format?: 'object' | 'text' }> = /* @__PURE__ */ (() => ({
   clientErrors: oneOf(['warn', 'info', 'debug', false]),
   format: oneOf(['object', 'text']),
-};
+}))();
 
 /**
  * An `onError` that logs every error as one structured line:

@@ -32,7 +32,7 @@ export interface ErrorMapping {
 
 type TargetDescription = Exclude<MapTarget<unknown>, number | ((error: never) => unknown)>;
 
-const TARGET_RULES: OptionRules<TargetDescription> = {
+const TARGET_RULES: OptionRules<TargetDescription> = /* @__PURE__ */ (() => ({
   status: errorStatus,
   code: machineCode,
   numericCode: satisfies('an integer', (v) => Number.isSafeInteger(v)),
@@ -41,10 +41,10 @@ const TARGET_RULES: OptionRules<TargetDescription> = {
   headers: recordOf(isString, isString, 'an object of header values by name'),
   retryAfter: nonNegativeNumber,
   extras: either(plainObject, isFunction),
-};
+}))();
 
-const MATCHER = satisfies('an Error class (matched with instanceof) or a predicate (thrown) => boolean', (v) => typeof v === 'function');
-const TARGET = satisfies('a status from 400 to 599, { status, code?, … }, or a function returning an error', (v) =>
+const MATCHER = /* @__PURE__ */ satisfies('an Error class (matched with instanceof) or a predicate (thrown) => boolean', (v) => typeof v === 'function');
+const TARGET = /* @__PURE__ */ satisfies('a status from 400 to 599, { status, code?, … }, or a function returning an error', (v) =>
   errorStatus.check(v) === true || typeof v === 'function' || (v !== null && typeof v === 'object' && !Array.isArray(v)),
 );
 

@@ -65,8 +65,10 @@ export const RECOGNIZER_FAMILIES = {
 /** A family of thrown values faultline recognises, by name: `'postgres'`, `'upstream'`, `'zod'`, … */
 export type RecognizerFamily = keyof typeof RECOGNIZER_FAMILIES;
 
+// Built in a function a bundler can leave out, with the rest, when nothing normalizes (the spread of a
+// call would otherwise keep every recognizer in an app that only imports one helper).
 /** Every built-in recognizer in the order they are tried: faultline's own errors, then each family. */
-export const RECOGNIZERS: readonly Recognizer[] = [fromUnmatchedRoute, fromFaultlineError, ...Object.values(RECOGNIZER_FAMILIES)];
+export const RECOGNIZERS: readonly Recognizer[] = /* @__PURE__ */ (() => [fromUnmatchedRoute, fromFaultlineError, ...Object.values(RECOGNIZER_FAMILIES)])();
 
 /** The built-in recognizers without the families turned off (faultline's own errors are always known). */
 export function recognizersWithout(disabled: ReadonlySet<string>): readonly Recognizer[] {

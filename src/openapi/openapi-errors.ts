@@ -50,17 +50,20 @@ export interface OperationResponses {
 }
 
 // The handler's options that shape a response, and the schemas of custom envelopes.
-const { onError: _onError, logUnexpected: _logUnexpected, debug: _debug, recognizers: _recognizers, ...RENDERING_RULES } = FAULTLINE_OPTION_RULES;
+const RENDERING_RULES = /* @__PURE__ */ (() => {
+  const { onError: _onError, logUnexpected: _logUnexpected, debug: _debug, recognizers: _recognizers, ...rendering } = FAULTLINE_OPTION_RULES;
+  return rendering;
+})();
 
 /** The rules of `openApiErrors()`'s and `withErrorResponses()`'s options. */
-export const OPENAPI_ERROR_OPTION_RULES: OptionRules<OpenApiErrorOptions> = {
+export const OPENAPI_ERROR_OPTION_RULES: OptionRules<OpenApiErrorOptions> = /* @__PURE__ */ (() => ({
   ...RENDERING_RULES,
   schema: plainObject,
   schemas: recordOf(isString, plainObject, 'an object of JSON Schemas by envelope name'),
-};
+}))();
 
-const OPERATION = satisfies('an OpenAPI Operation object ({ responses?, … })', (v) => plainObject.check(v) === true);
-const ERRORS = arrayOf(satisfies('a defineErrors() entry', isErrorFactory), 'an array of defineErrors() entries, such as [AppErrors.NOT_FOUND]');
+const OPERATION = /* @__PURE__ */ satisfies('an OpenAPI Operation object ({ responses?, … })', (v) => plainObject.check(v) === true);
+const ERRORS = /* @__PURE__ */ arrayOf(/* @__PURE__ */ satisfies('a defineErrors() entry', isErrorFactory), 'an array of defineErrors() entries, such as [AppErrors.NOT_FOUND]');
 
 interface Entry {
   readonly factory: ErrorFactoryLike;

@@ -11,7 +11,7 @@ import { DEBUG_MEMBERS, DELAY_SECONDS, DRAFT_2020_12, MACHINE_CODE, type JsonSch
  */
 
 /** The IPFS pinning service's 413: `{"error":"PAYLOAD_TOO_LARGE"}`. */
-export const flatCodeSchema: JsonSchema = {
+export const flatCodeSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:reason-details:flat-code',
   title: 'faultline reason-details error, flat (the machine code alone)',
@@ -19,10 +19,10 @@ export const flatCodeSchema: JsonSchema = {
   required: ['error'],
   properties: { error: MACHINE_CODE, ...DEBUG_MEMBERS },
   additionalProperties: true,
-};
+}))();
 
 /** The IPFS pinning service's 429: `{"error":"RATE_LIMITED","retry_after":60}`. */
-export const flatRateLimitSchema: JsonSchema = {
+export const flatRateLimitSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:reason-details:flat-rate-limit',
   title: 'faultline reason-details rate-limit refusal, flat',
@@ -30,10 +30,10 @@ export const flatRateLimitSchema: JsonSchema = {
   required: ['error'],
   properties: { error: MACHINE_CODE, retry_after: DELAY_SECONDS, ...DEBUG_MEMBERS },
   additionalProperties: true,
-};
+}))();
 
 /** The IPFS pinning service's x402 gateway 402, an x402 v1 `PaymentRequiredResponse`: `{"x402Version":1,"accepts":[...],"error":"Payment Required"}`. */
-export const x402Schema: JsonSchema = {
+export const x402Schema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:reason-details:x402',
   title: 'x402 (v1) PaymentRequiredResponse',
@@ -65,10 +65,10 @@ export const x402Schema: JsonSchema = {
     ...DEBUG_MEMBERS,
   },
   additionalProperties: true,
-};
+}))();
 
 /** The schema of each preset envelope, by identity. */
-export const PRESET_ENVELOPE_SCHEMAS: ReadonlyMap<Envelope, JsonSchema> = new Map<Envelope, JsonSchema>([
+export const PRESET_ENVELOPE_SCHEMAS: ReadonlyMap<Envelope, JsonSchema> = /* @__PURE__ */ new Map<Envelope, JsonSchema>([
   [flatCodeEnvelope, flatCodeSchema],
   [flatRateLimitEnvelope, flatRateLimitSchema],
   [x402Envelope, x402Schema],

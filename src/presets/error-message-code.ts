@@ -10,7 +10,7 @@ import type { Preset } from '../options.js';
  */
 
 /** The page's codes reference, one entry per code, plus its 409 (a duplicate name, no code given). */
-export const errorMessageCodeErrors = defineErrors({
+export const errorMessageCodeErrors = /* @__PURE__ */ defineErrors({
   INVALID_API_KEY: { status: 401, message: 'Invalid or missing API key', description: 'API key is missing, invalid, or expired' },
   UNAUTHORIZED: {
     status: 401,
@@ -46,7 +46,7 @@ export function missingScope(required: string, message?: string): HttpError<'mis
 }
 
 /** The Pinarkive API: error/message/code; rate-limit refusals are `RATE_LIMIT`, oversized bodies `FILE_TOO_LARGE`. */
-export const errorMessageCodePreset: Preset = Object.freeze({
+export const errorMessageCodePreset: Preset = /* @__PURE__ */ (() => Object.freeze({
   name: 'error-message-code',
   envelope: 'error-message-code',
   codes: Object.freeze({ 413: 'FILE_TOO_LARGE', 429: 'RATE_LIMIT' }),
@@ -56,4 +56,4 @@ export const errorMessageCodePreset: Preset = Object.freeze({
     429: 'Too many requests',
   }),
   challenge: 'Bearer',
-});
+}))();

@@ -33,15 +33,16 @@ export { statusObjectErrors, statusObjectPreset } from './status-object.js';
  * Your own options win over a preset's. A preset with documented errors carries them as a typed
  * catalog: `throw presets.statusObject.errors.INVALID_TOKEN()`.
  */
-export const presets = Object.freeze({
-  /** An IPFS pinning service's Pinning API and x402 gateway: `{"error":{"reason","details"}}`, flat 413 and 429, the x402 402. */
-  reasonDetails: Object.freeze({ ...reasonDetailsPreset, errors: reasonDetailsErrors }),
-  /** The Pinarkive API: `{"error","message","code"}`, `required`, `retryAfter`. */
-  errorMessageCode: Object.freeze({ ...errorMessageCodePreset, errors: errorMessageCodeErrors }),
-  /** A Discord-style numeric-code reference: `{"message","code":50014}`, nested form `errors`. */
-  numericCode: Object.freeze({ ...numericCodePreset, errors: numericCodeErrors }),
-  /** An "HTTP Status Codes" reference with a status object: `{"status":{"code","text","message"}}`. */
-  statusObject: Object.freeze({ ...statusObjectPreset, errors: statusObjectErrors }),
-  /** The API Status Code Guide: problem details with the guide's descriptions. */
-  statusGuide: statusGuidePreset,
-} satisfies Record<string, Preset>);
+export const presets = /* @__PURE__ */ (() =>
+  Object.freeze({
+    /** An IPFS pinning service's Pinning API and x402 gateway: `{"error":{"reason","details"}}`, flat 413 and 429, the x402 402. */
+    reasonDetails: Object.freeze({ ...reasonDetailsPreset, errors: reasonDetailsErrors }),
+    /** The Pinarkive API: `{"error","message","code"}`, `required`, `retryAfter`. */
+    errorMessageCode: Object.freeze({ ...errorMessageCodePreset, errors: errorMessageCodeErrors }),
+    /** A Discord-style numeric-code reference: `{"message","code":50014}`, nested form `errors`. */
+    numericCode: Object.freeze({ ...numericCodePreset, errors: numericCodeErrors }),
+    /** An "HTTP Status Codes" reference with a status object: `{"status":{"code","text","message"}}`. */
+    statusObject: Object.freeze({ ...statusObjectPreset, errors: statusObjectErrors }),
+    /** The API Status Code Guide: problem details with the guide's descriptions. */
+    statusGuide: statusGuidePreset,
+  } satisfies Record<string, Preset>))();

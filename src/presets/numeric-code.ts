@@ -22,7 +22,7 @@ export const INVALID_FORM_BODY_MESSAGE = 'Invalid Form Body';
  * The numeric-code envelope, with the reference's message for a validation failure that names no
  * numeric code of its own: `{"message":"Invalid Form Body","code":50035,"errors":{…}}`.
  */
-export const numericCodeFormEnvelope: Envelope = defineEnvelope({
+export const numericCodeFormEnvelope: Envelope = /* @__PURE__ */ defineEnvelope({
   name: 'numeric-code/form',
   body(fault) {
     const form = fault.issues !== undefined && fault.numericCode === undefined;
@@ -32,31 +32,35 @@ export const numericCodeFormEnvelope: Envelope = defineEnvelope({
 
 const SERVER_ERROR = 'The server had an error processing your request';
 
-const MESSAGES: Record<number, string> = {};
-for (const key of Object.keys(STATUS_CATALOG)) {
-  if (Number(key) >= 500) MESSAGES[Number(key)] = SERVER_ERROR;
-}
-Object.assign(MESSAGES, {
-  400: "The request was improperly formatted, or the server couldn't understand it",
-  401: 'The Authorization header was missing or invalid',
-  403: 'You do not have permission to perform the requested action',
-  404: "The resource at the location specified doesn't exist",
-  405: 'The HTTP method used is not valid for the location specified',
-  409: 'The requested resource update could not be completed due to the current state of the target resource',
-  410: 'The resource being accessed is no longer available',
-  413: 'The request entity was too large',
-  415: 'The requested content type is not supported',
-  422: 'The request was well-formed but failed validation',
-  423: 'The resource being accessed is transiently locked. Try again later',
-  429: 'You are being rate limited',
-  501: 'The requested HTTP method is not supported',
-  502: 'There was no gateway available to process your request. Wait a bit and retry',
-  503: 'The service required to process your request is unavailable. Wait a bit and retry',
-  504: 'The gateway processing your request timed out. Wait a bit and retry',
-});
+// Built in a function so that a bundler leaves it out of an app that does not use this preset.
+const MESSAGES: Record<number, string> = /* @__PURE__ */ (() => {
+  const messages: Record<number, string> = {};
+  for (const key of Object.keys(STATUS_CATALOG)) {
+    if (Number(key) >= 500) messages[Number(key)] = SERVER_ERROR;
+  }
+  Object.assign(messages, {
+    400: "The request was improperly formatted, or the server couldn't understand it",
+    401: 'The Authorization header was missing or invalid',
+    403: 'You do not have permission to perform the requested action',
+    404: "The resource at the location specified doesn't exist",
+    405: 'The HTTP method used is not valid for the location specified',
+    409: 'The requested resource update could not be completed due to the current state of the target resource',
+    410: 'The resource being accessed is no longer available',
+    413: 'The request entity was too large',
+    415: 'The requested content type is not supported',
+    422: 'The request was well-formed but failed validation',
+    423: 'The resource being accessed is transiently locked. Try again later',
+    429: 'You are being rate limited',
+    501: 'The requested HTTP method is not supported',
+    502: 'There was no gateway available to process your request. Wait a bit and retry',
+    503: 'The service required to process your request is unavailable. Wait a bit and retry',
+    504: 'The gateway processing your request timed out. Wait a bit and retry',
+  });
+  return messages;
+})();
 
 /** The numeric codes the page documents: its example's 50014, and 50035 for form errors. */
-export const numericCodeErrors = defineErrors({
+export const numericCodeErrors = /* @__PURE__ */ defineErrors({
   INVALID_AUTHENTICATION_TOKEN: { status: 401, message: 'Invalid authentication token', numericCode: 50014 },
   INVALID_FORM_BODY: { status: 400, message: INVALID_FORM_BODY_MESSAGE, numericCode: INVALID_FORM_BODY_CODE },
 });
@@ -104,9 +108,9 @@ export function notReady(init: NotReadyInit): ErrorResponse {
 }
 
 /** The numeric-code reference: numeric codes, nested form errors, the page's messages for every status it lists. */
-export const numericCodePreset: Preset = Object.freeze({
+export const numericCodePreset: Preset = /* @__PURE__ */ (() => Object.freeze({
   name: 'numeric-code',
   envelope: numericCodeFormEnvelope,
   messages: Object.freeze(MESSAGES),
   challenge: 'Bearer',
-});
+}))();

@@ -13,13 +13,13 @@ import type { Preset } from '../options.js';
  */
 
 /** The page's 413: `{"error":"PAYLOAD_TOO_LARGE"}`, the machine code alone. */
-export const flatCodeEnvelope: Envelope = defineEnvelope({
+export const flatCodeEnvelope: Envelope = /* @__PURE__ */ defineEnvelope({
   name: 'reason-details/flat-code',
   body: (fault) => withMembers({ error: fault.code }, fault),
 });
 
 /** The page's 429: `{"error":"RATE_LIMITED","retry_after":60}`; `retry_after` when the wait is known. */
-export const flatRateLimitEnvelope: Envelope = defineEnvelope({
+export const flatRateLimitEnvelope: Envelope = /* @__PURE__ */ defineEnvelope({
   name: 'reason-details/flat-rate-limit',
   body: (fault) => withMembers(fault.retryAfter === undefined ? { error: fault.code } : { error: fault.code, retry_after: fault.retryAfter }, fault),
 });
@@ -31,7 +31,7 @@ export const X402_VERSION = 1;
  * The page's 402, an x402 (v1) `PaymentRequiredResponse`: `{"x402Version":1,"accepts":[...],"error":"Payment Required"}`.
  * `accepts` and `x402Version` come from `x402PaymentRequired()`; `error` is the message.
  */
-export const x402Envelope: Envelope = defineEnvelope({
+export const x402Envelope: Envelope = /* @__PURE__ */ defineEnvelope({
   name: 'reason-details/x402',
   body(fault) {
     const version = fault.extras?.x402Version;
@@ -90,7 +90,7 @@ export function x402PaymentRequired(
 }
 
 /** The documented details texts, the page's codes and descriptions. */
-export const reasonDetailsErrors = defineErrors({
+export const reasonDetailsErrors = /* @__PURE__ */ defineErrors({
   BAD_REQUEST: { status: 400, message: 'Bad Request', description: 'Invalid request format.' },
   UNAUTHORIZED: { status: 401, message: 'Access token is missing or invalid', description: 'Authentication failed.' },
   FORBIDDEN: { status: 403, message: 'Forbidden', description: 'No permission (WebUI).' },
@@ -111,7 +111,7 @@ export const reasonDetailsErrors = defineErrors({
 });
 
 /** The IPFS pinning service: reason/details bodies, the flat 413 and 429, the x402 402. */
-export const reasonDetailsPreset: Preset = Object.freeze({
+export const reasonDetailsPreset: Preset = /* @__PURE__ */ (() => Object.freeze({
   name: 'reason-details',
   envelope: 'reason-details',
   variants: Object.freeze({ 402: x402Envelope, 413: flatCodeEnvelope, 429: flatRateLimitEnvelope }),
@@ -122,4 +122,4 @@ export const reasonDetailsPreset: Preset = Object.freeze({
     500: 'An unexpected error occurred',
   }),
   challenge: 'Bearer',
-});
+}))();

@@ -9,7 +9,7 @@ import type { KnownStatus } from '../status/catalog.js';
  */
 
 /** The guide's description of each status it lists, 1xx to 5xx, verbatim. */
-export const STATUS_GUIDE_DESCRIPTIONS: Readonly<Record<KnownStatus, string>> = Object.freeze({
+export const STATUS_GUIDE_DESCRIPTIONS: Readonly<Record<KnownStatus, string>> = /* @__PURE__ */ Object.freeze({
   100: 'The server has received the request headers, and the client should proceed to send the request body.',
   101: 'The requester has asked the server to switch protocols, and the server has agreed to do so.',
   102: 'The server has received and is processing the request, but no response is available yet.',
@@ -76,14 +76,19 @@ export const STATUS_GUIDE_DESCRIPTIONS: Readonly<Record<KnownStatus, string>> = 
   599: 'Indicates a network connection timeout at the network level, often used in unofficial custom server logs.',
 });
 
-const MESSAGES: Record<number, string> = {};
-for (const [key, description] of Object.entries(STATUS_GUIDE_DESCRIPTIONS)) {
-  if (Number(key) >= 400) MESSAGES[Number(key)] = description;
-}
+// Built in a function, as the other presets' tables are, so that a bundler leaves them out of an app
+// that does not use them.
+const MESSAGES: Record<number, string> = /* @__PURE__ */ (() => {
+  const messages: Record<number, string> = {};
+  for (const [key, description] of Object.entries(STATUS_GUIDE_DESCRIPTIONS)) {
+    if (Number(key) >= 400) messages[Number(key)] = description;
+  }
+  return messages;
+})();
 
 /** The API Status Code Guide: problem details, with the guide's description of each 4xx/5xx as its default `detail`. */
-export const statusGuidePreset: Preset = Object.freeze({
+export const statusGuidePreset: Preset = /* @__PURE__ */ (() => Object.freeze({
   name: 'status-guide',
   envelope: 'problem-details',
   messages: Object.freeze(MESSAGES),
-});
+}))();

@@ -10,7 +10,7 @@ import type { Preset } from '../options.js';
  */
 
 /** The example messages the page lists, as typed errors (the body shows no code; `onError` and `.is()` do). */
-export const statusObjectErrors = defineErrors({
+export const statusObjectErrors = /* @__PURE__ */ defineErrors({
   INVALID_TOKEN: { status: 401, message: 'Invalid token.' },
   ACCOUNT_DISABLED: { status: 403, message: 'Account is disabled' },
   INSUFFICIENT_BALANCE: { status: 403, message: 'Insufficient balance' },
@@ -20,7 +20,7 @@ export const statusObjectErrors = defineErrors({
 });
 
 /** The status-object reference: the status object, with the page's texts and messages for every status it lists. */
-export const statusObjectPreset: Preset = Object.freeze({
+export const statusObjectPreset: Preset = /* @__PURE__ */ (() => Object.freeze({
   name: 'status-object',
   envelope: 'status-object',
   messages: Object.freeze({
@@ -37,4 +37,4 @@ export const statusObjectPreset: Preset = Object.freeze({
     504: 'The server did not receive a timely response from an upstream server.',
   }),
   challenge: 'Bearer',
-});
+}))();

@@ -12,7 +12,7 @@ export interface KeyAndCostOptions {
 }
 
 /** The rules of `rateLimit()`'s options on every adapter (`@RateLimit()` adds its in-memory ones). */
-export const RATE_LIMIT_OPTION_RULES: OptionRules<RateLimitOptions & KeyAndCostOptions> = {
+export const RATE_LIMIT_OPTION_RULES: OptionRules<RateLimitOptions & KeyAndCostOptions> = /* @__PURE__ */ (() => ({
   limiter: instanceWith('consume', 'a rate-limiter-flexible limiter such as new RateLimiterMemory({ points, duration })'),
   key: isFunction,
   cost: either(nonNegativeInteger, isFunction),
@@ -25,4 +25,4 @@ export const RATE_LIMIT_OPTION_RULES: OptionRules<RateLimitOptions & KeyAndCostO
   message: isString,
   onError: isFunction,
   ipv6Subnet: either(numberIn(32, 64, true), oneOf([false])),
-};
+}))();

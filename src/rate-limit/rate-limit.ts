@@ -102,7 +102,7 @@ export interface RateLimit {
   clientKey(client: ClientAddress, request: RequestFactsSource): string;
 }
 
-const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_HEADERS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({});
 
 /**
  * Checks the options (throwing at setup, never per request) and returns the steps adapters call.

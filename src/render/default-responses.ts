@@ -10,7 +10,7 @@ import { NO_CONTEXT, type RenderContext } from './render-context.js';
 /** A renderer as `createFaultline` holds it: Fault, request and its context in, response out. */
 export type Renderer = (fault: Fault, request?: RequestFacts, context?: RenderContext) => ErrorResponse;
 
-const BUILT_IN: ReadonlySet<unknown> = new Set(Object.values(ENVELOPES));
+const BUILT_IN: ReadonlySet<unknown> = /* @__PURE__ */ (() => new Set(Object.values(ENVELOPES)))();
 
 // Stands in for the request's trace id while a cached response is rendered; a real id (letters,
 // digits and `._:+/=-`, see `isRequestId`) needs no JSON escaping, so it can take its place as is.

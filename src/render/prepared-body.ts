@@ -2,7 +2,7 @@ import type { ErrorResponse } from './error-response.js';
 
 // The bytes of each response a handler renders once and hands out again (a status's default).
 const PREPARED = new WeakMap<ErrorResponse, Uint8Array<ArrayBuffer>>();
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** Encodes the body of a response that will be handed out again, once, when it is cached. */
 export function prepareBody(response: ErrorResponse): void {

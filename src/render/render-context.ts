@@ -11,7 +11,7 @@ export interface RenderContext {
 }
 
 /** The context of every request when neither `locales` nor `traceId` is set. */
-export const NO_CONTEXT: RenderContext = Object.freeze({});
+export const NO_CONTEXT: RenderContext = /* @__PURE__ */ Object.freeze({});
 
 /** The request's language and trace id, found once per error. Never throws. */
 export function renderContext(settings: Settings, request: RequestFacts | undefined): RenderContext {

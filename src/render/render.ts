@@ -72,7 +72,7 @@ function responseHeaders(fault: Fault, shown: PublicFault, envelope: Envelope, s
   return headers;
 }
 
-const LAST_RESORT = JSON.stringify({
+const LAST_RESORT = /* @__PURE__ */ JSON.stringify({
   type: 'about:blank',
   title: 'Internal Server Error',
   status: 500,

@@ -1,7 +1,7 @@
 import { DEBUG_MEMBERS, DELAY_SECONDS, DRAFT_2020_12, ISSUE_LIST, MACHINE_CODE, type JsonSchema } from './schema.js';
 
 /** `{"error":"Unauthorized","message":"…","code":"INVALID_API_KEY"}`, with `details` and `retryAfter`. */
-export const errorMessageCodeSchema: JsonSchema = {
+export const errorMessageCodeSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:error-message-code',
   title: 'faultline error-message-code error',
@@ -16,4 +16,4 @@ export const errorMessageCodeSchema: JsonSchema = {
     ...DEBUG_MEMBERS,
   },
   additionalProperties: true,
-};
+}))();

@@ -7,7 +7,7 @@ import type { JsonSchema } from './schema.js';
 import { statusObjectSchema } from './status-object.js';
 
 /** The JSON Schema (draft 2020-12) of every body each built-in envelope writes. */
-export const envelopeSchemas: Readonly<Record<EnvelopeName, JsonSchema>> = Object.freeze({
+export const envelopeSchemas: Readonly<Record<EnvelopeName, JsonSchema>> = /* @__PURE__ */ Object.freeze({
   'reason-details': reasonDetailsSchema,
   'error-message-code': errorMessageCodeSchema,
   'status-object': statusObjectSchema,

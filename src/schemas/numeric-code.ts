@@ -4,7 +4,7 @@ import { DEBUG_MEMBERS, DELAY_SECONDS, DRAFT_2020_12, type JsonSchema } from './
  * `{"message":"…","code":50014}`. Field issues are a nested `errors` object: one key per pointer
  * token (array indexes as keys) and an `_errors` array at each failing field.
  */
-export const numericCodeSchema: JsonSchema = {
+export const numericCodeSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:numeric-code',
   title: 'faultline numeric-code error',
@@ -41,4 +41,4 @@ export const numericCodeSchema: JsonSchema = {
       additionalProperties: { $ref: '#/$defs/errorNode' },
     },
   },
-};
+}))();

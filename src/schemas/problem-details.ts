@@ -8,7 +8,7 @@ import { DEBUG_MEMBERS, DRAFT_2020_12, ERROR_STATUS, ISSUE_LOCATION, ISSUE_PARAM
  * `quota-exceeded` problem with `violated-policies`. Extension members are open (RFC 9457 §3.2).
  * Without `typeBase`: with it, `problemDetailsSchemaFor(typeBase)`.
  */
-export const problemDetailsSchema: JsonSchema = {
+export const problemDetailsSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:problem-details',
   title: 'faultline problem details (RFC 9457)',
@@ -48,7 +48,7 @@ export const problemDetailsSchema: JsonSchema = {
     properties: { type: { const: QUOTA_EXCEEDED.type }, title: { const: QUOTA_EXCEEDED.title } },
   },
   else: { properties: { type: { const: 'about:blank' } }, not: { required: ['violated-policies'] } },
-};
+}))();
 
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 const byBase = new Map<string, JsonSchema>();

@@ -7,7 +7,7 @@ import { DEBUG_MEMBERS, DELAY_SECONDS, DRAFT_2020_12, MACHINE_CODE, type JsonSch
  * code, and `error` has no other member. A rate-limit refusal's `retry_after` and extra members
  * sit beside `error`, where `Failure` (an OpenAPI object, open by default) allows them.
  */
-export const reasonDetailsSchema: JsonSchema = {
+export const reasonDetailsSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:reason-details',
   title: 'faultline reason-details error (IPFS Pinning Service API Failure)',
@@ -27,4 +27,4 @@ export const reasonDetailsSchema: JsonSchema = {
     ...DEBUG_MEMBERS,
   },
   additionalProperties: true,
-};
+}))();

@@ -1,7 +1,7 @@
 import { DEBUG_MEMBERS, DRAFT_2020_12, ERROR_STATUS, ISSUE_LIST, type JsonSchema } from './schema.js';
 
 /** `{"status":{"code":401,"text":"Unauthorized","message":"…"}}`, field issues in a top-level `errors`. */
-export const statusObjectSchema: JsonSchema = {
+export const statusObjectSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: DRAFT_2020_12,
   $id: 'urn:faultline:envelope:status-object',
   title: 'faultline status-object error',
@@ -22,4 +22,4 @@ export const statusObjectSchema: JsonSchema = {
     ...DEBUG_MEMBERS,
   },
   additionalProperties: true,
-};
+}))();

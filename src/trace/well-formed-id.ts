@@ -4,7 +4,7 @@
 
 /** A W3C trace id: 32 lower-case hex digits, not all zero (W3C Trace Context §3.2.2.3). */
 const TRACE_ID = /^[0-9a-f]{32}$/;
-const ZERO_TRACE_ID = '0'.repeat(32);
+const ZERO_TRACE_ID = /* @__PURE__ */ '0'.repeat(32);
 
 /**
  * A request id as servers and proxies generate them: UUIDs, ULIDs, numbers, `req-1`, base64 and

@@ -57,7 +57,7 @@ export interface RequestValidator {
   validateRequest(parts: RequestParts): ValidatedParts | undefined | Promise<ValidatedParts | undefined>;
 }
 
-const jsonSchema = satisfies(
+const jsonSchema = /* @__PURE__ */ satisfies(
   'a JSON Schema (an object, or true or false) or a Standard Schema validator (zod, valibot, arktype…)',
   (v) => typeof v === 'boolean' || (v !== null && typeof v === 'object' && !Array.isArray(v)) || isStandardSchema(v),
 );

@@ -28,14 +28,14 @@ export interface ValidateOptions extends RequestValidatorOptions {
  * cost stops at its first problem; bodies of at most `MAX_LISTED_VALUES` values are checked by a
  * second instance with `LISTING_AJV_OPTIONS` instead, which lists every problem.
  */
-export const DEFAULT_AJV_OPTIONS = Object.freeze({ allErrors: false });
+export const DEFAULT_AJV_OPTIONS = /* @__PURE__ */ Object.freeze({ allErrors: false });
 /** The options of the shared Ajv that lists every problem of a small body. */
-export const LISTING_AJV_OPTIONS = Object.freeze({ allErrors: true });
+export const LISTING_AJV_OPTIONS = /* @__PURE__ */ Object.freeze({ allErrors: true });
 /**
  * The options of the shared Ajv for query, params and headers: strings on the wire, every problem
  * listed (Node caps a request's headers at 16 KB, so their problems are few).
  */
-export const COERCING_AJV_OPTIONS = Object.freeze({ allErrors: true, coerceTypes: 'array' as const });
+export const COERCING_AJV_OPTIONS = /* @__PURE__ */ Object.freeze({ allErrors: true, coerceTypes: 'array' as const });
 
 /** The shared instances an adapter makes (lazily: ajv is an optional peer). */
 export interface DefaultAjvs {
@@ -45,15 +45,15 @@ export interface DefaultAjvs {
   readonly coercingAjv: AjvLike;
 }
 
-const ajvInstance = instanceWith('compile', 'an Ajv instance (new Ajv(…)) or precompiledValidators(…)');
+const ajvInstance = /* @__PURE__ */ instanceWith('compile', 'an Ajv instance (new Ajv(…)) or precompiledValidators(…)');
 
 /** The rules of `validate()`'s options, on every adapter. */
-export const VALIDATE_OPTION_RULES: OptionRules<ValidateOptions> = {
+export const VALIDATE_OPTION_RULES: OptionRules<ValidateOptions> = /* @__PURE__ */ (() => ({
   validationStatus: oneOf([400, 422]),
   ajv: ajvInstance,
   queryAjv: ajvInstance,
   coerceTypes: isBoolean,
-};
+}))();
 
 /**
  * The compiler one `validate()` uses: the user's Ajv, or the adapter's shared instances. The

@@ -11,13 +11,13 @@ export const BODY_MESSAGES = {
   unsupportedEncoding: 'Request body encoding is not supported',
 } as const;
 
-const BY_TYPE: Record<string, { status: number; message: string }> = {
+const BY_TYPE: Record<string, { status: number; message: string }> = /* @__PURE__ */ (() => ({
   'entity.parse.failed': { status: 400, message: BODY_MESSAGES.malformed },
   'entity.too.large': { status: 413, message: BODY_MESSAGES.tooLarge },
   'parameters.too.many': { status: 413, message: BODY_MESSAGES.tooLarge },
   'encoding.unsupported': { status: 415, message: BODY_MESSAGES.unsupportedEncoding },
   'charset.unsupported': { status: 415, message: BODY_MESSAGES.unsupportedEncoding },
-};
+}))();
 
 /** body-parser / raw-body / co-body errors (`type: 'entity.parse.failed'`, `'entity.too.large'`, …). */
 export function fromBodyParser(thrown: unknown): FaultInput | undefined {

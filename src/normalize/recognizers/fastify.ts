@@ -12,12 +12,12 @@ const LOCATIONS: Record<string, IssueLocation> = {
 };
 
 // Fastify's content-type parser errors, in the words every other adapter uses for the same failure.
-const BODY_ERRORS: Record<string, { status: number; message: string }> = {
+const BODY_ERRORS: Record<string, { status: number; message: string }> = /* @__PURE__ */ (() => ({
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: BODY_MESSAGES.malformed },
   // An empty body is not JSON either; Hono's jsonBody() words it so too.
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: BODY_MESSAGES.malformed },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: BODY_MESSAGES.tooLarge },
-};
+}))();
 
 /**
  * Fastify's own errors (`code: 'FST_ERR_…'`): schema validation failures (`validation`, an array

@@ -15,7 +15,7 @@ const DESCRIPTIONS = {
 } as const;
 
 // jose's codes (`JOSEError#code`) for a token that is not acceptable.
-const JOSE: Record<string, string> = {
+const JOSE: Record<string, string> = /* @__PURE__ */ (() => ({
   ERR_JWT_EXPIRED: DESCRIPTIONS.expired,
   ERR_JWS_SIGNATURE_VERIFICATION_FAILED: DESCRIPTIONS.signature,
   ERR_JWS_INVALID: DESCRIPTIONS.malformed,
@@ -26,13 +26,13 @@ const JOSE: Record<string, string> = {
   ERR_JWKS_NO_MATCHING_KEY: DESCRIPTIONS.noKey,
   ERR_JWKS_MULTIPLE_MATCHING_KEYS: DESCRIPTIONS.noKey,
   ERR_JWE_DECRYPTION_FAILED: DESCRIPTIONS.decryption,
-};
+}))();
 
 // jsonwebtoken's errors, as express-jwt keeps them in `inner`.
-const JSONWEBTOKEN: Record<string, string> = {
+const JSONWEBTOKEN: Record<string, string> = /* @__PURE__ */ (() => ({
   TokenExpiredError: DESCRIPTIONS.expired,
   NotBeforeError: DESCRIPTIONS.notYetValid,
-};
+}))();
 
 // RFC 6750 §3: error_description is limited to %x20-21 / %x23-5B / %x5D-7E (no `"`, no `\`).
 const DESCRIPTION_CHARS = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
