@@ -1,5 +1,6 @@
-// Minified + gzipped size of the core and of each adapter, as a bundler would ship them:
-// each entry bundled with esbuild, frameworks and optional peers left external.
+// Minified + gzipped size of the core and of each adapter, as a bundler would ship them: each
+// entry point of the published build (dist/esm; `npm run sizes` builds it first) bundled with esbuild,
+// frameworks and optional peers left external.
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,14 +12,14 @@ const external = [...Object.keys(pkg.peerDependencies), '@nestjs/*', 'hono/*', '
 const rows = [];
 for (const [subpath, target] of Object.entries(pkg.exports)) {
   if (typeof target === 'string') continue;
-  const entry = join(root, target.import.default.replace('./dist/esm/', '').replace(/\.js$/, '.ts'));
+  const entry = join(root, target.import.default);
   const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external, logLevel: 'silent' });
   const code = result.outputFiles[0].contents;
   rows.push([`\`${subpath === '.' ? 'faultline' : `faultline/${subpath.slice(2)}`}\``, code.length, gzipSync(code).length]);
 }
 // What an app that only throws and renders errors ships: the rest of the core tree-shakes away.
 const minimal = await build({
-  stdin: { contents: "export { createFaultline, errors } from './src/index.ts';", resolveDir: root, loader: 'ts' },
+  stdin: { contents: "export { createFaultline, errors } from './dist/esm/src/index.js';", resolveDir: root },
   bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external, logLevel: 'silent',
 });
 const minimalCode = minimal.outputFiles[0].contents;
