@@ -166,6 +166,16 @@ check('a bundler tree-shakes the core: `errors` alone bundles to under 10 kB min
   return `${size} bytes`;
 });
 
+// V8 puts a source over 128 KiB in its large-object space, and Node reads a CommonJS file as one
+// string: each CommonJS file of the core stays under it (the build says which part to move).
+check('CommonJS: every file of the core is under 128 KiB', () => {
+  const dir = join(consumer, 'node_modules', 'faultline', 'dist', 'cjs', 'chunks');
+  const sizes = readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).length]);
+  const over = sizes.filter(([, size]) => size > 128 * 1024);
+  if (over.length > 0) throw new Error(`over 128 KiB: ${over.map(([name, size]) => `${name} ${size}`).join(', ')}`);
+  return sizes.map(([name, size]) => `${name} ${Math.round(size / 1024)} KiB`).join(', ');
+});
+
 // CommonJS keeps validation, rate limiting, the client's parser and OpenAPI in a second file, read
 // on the first use of one of their names: not before, and with the core's classes, not copies.
 const lazyExtras = `
