@@ -15,6 +15,7 @@ import { GROUPS, macroTables, macroTargets, runMacro } from './macro/macro.js';
 import { memoryTable, memoryTargets, runMemory } from './memory/memory.js';
 import { microTables, microTargets, runMicro } from './micro/micro.js';
 import { observabilityTable, runObservability } from './micro/observability.js';
+import { raiseShapesTable, runRaiseShapes } from './micro/raise-shapes.js';
 import { targetTable, TargetLog, verdict } from './targets.js';
 
 const args = process.argv.slice(2);
@@ -45,6 +46,8 @@ if (sections.has('micro')) {
   const results = await runMicro({ rounds, cpuMs: quick ? 15 : 60 }, log);
   console.log(`\n${microTables(results)}`);
   for (const target of microTargets(results)) targets.add(target);
+  console.log('\nWhat Node alone charges a route for how it raises the error (no framework, no faultline; the same error object each time):\n');
+  console.log(raiseShapesTable(await runRaiseShapes(rounds, quick ? 5000 : 40_000)));
   console.log(`\n(micro done at ${elapsed()})\n`);
 }
 

@@ -126,7 +126,32 @@ function unmatchedGroup(framework: (typeof FRAMEWORKS)[number]): Group {
 
 const UNMATCHED_GROUPS: readonly Group[] = FRAMEWORKS.filter((framework) => framework.name !== 'nest-fastify').map(unmatchedGroup);
 
-export const GROUPS: readonly Group[] = [...FRAMEWORKS.map(errorGroup), OK_GROUP, INVALID_GROUP, REDIS_GROUP, ...UNMATCHED_GROUPS];
+/**
+ * The same 404 from a route that first awaits a lookup (one turn of the event loop, as a database
+ * answer takes), through faultline and written directly after the same lookup. A route that throws
+ * at once does so in the turn that parsed the request, where Node charges a throw the most; most
+ * routes that answer 404 looked something up first. On Fastify, also the error returned instead of
+ * thrown (Fastify sends it to faultline's error handler all the same).
+ */
+function lookupGroup(framework: (typeof FRAMEWORKS)[number]): Group {
+  const server = (label: string, variant: string): ServerSpec => ({ label, file: framework.file, args: [variant, ...framework.args, '--after-lookup'] });
+  return {
+    name: `${framework.name}-lookup`,
+    title: framework.title,
+    servers: [
+      server('faultline', 'faultline'),
+      server('direct', 'direct'),
+      ...(framework.name === 'fastify' ? [server('faultline, returned', 'faultline-returned')] : []),
+    ],
+    request: { method: 'GET', expect: 404 },
+    path: '/pins/42',
+    compare: 'bytes',
+  };
+}
+
+const LOOKUP_GROUPS: readonly Group[] = FRAMEWORKS.map(lookupGroup);
+
+export const GROUPS: readonly Group[] = [...FRAMEWORKS.map(errorGroup), ...LOOKUP_GROUPS, OK_GROUP, INVALID_GROUP, REDIS_GROUP, ...UNMATCHED_GROUPS];
 
 export interface GroupResult {
   readonly group: Group;
@@ -300,6 +325,35 @@ function errorTable(results: readonly GroupResult[]): string {
   );
 }
 
+/** The route that awaits a lookup first; the direct-write target (set for a route that throws at once) beside it, for reference. */
+function lookupTable(results: readonly GroupResult[]): string {
+  return table(
+    [
+      'a route that awaits a lookup, then throws 404: rps ratio, median (95% interval)',
+      'faultline rps',
+      'faultline ÷ direct (both after the lookup)',
+      'direct-write target (a route throwing at once)',
+      'the error returned, not thrown ÷ direct',
+      'p50 ms: faultline / direct',
+      'p99 ms: faultline / direct',
+    ],
+    results.map((result) => {
+      if (result.skipped !== undefined) return [result.group.title, `skipped: ${result.skipped.split('\n')[0] ?? ''}`, '', '', '', '', ''];
+      const framework = FRAMEWORKS.find((candidate) => `${candidate.name}-lookup` === result.group.name);
+      const pair = (key: 'p50' | 'p99'): string => ['faultline', 'direct'].map((label) => ms(medianOf(result.runs.get(label), key))).join(' / ');
+      return [
+        result.group.title,
+        medianOf(result.runs.get('faultline'), 'rps').toFixed(0),
+        show(result.ratios.get('faultline/direct')),
+        framework === undefined ? '' : `≥ ${framework.directTarget}`,
+        result.runs.has('faultline, returned') ? show(pairOf(result, 'faultline, returned', 'direct')) : '',
+        pair('p50'),
+        pair('p99'),
+      ];
+    }),
+  );
+}
+
 const show = (value: Estimate | undefined): string => (value === undefined ? 'n/a' : ratioWithSpread(value));
 
 function pairTable(result: GroupResult): string {
@@ -332,7 +386,9 @@ export function macroTables(results: readonly GroupResult[]): string {
   const out: string[] = [];
   const errorResults = results.filter((result) => FRAMEWORKS.some((framework) => framework.name === result.group.name));
   if (errorResults.length > 0) out.push(errorTable(errorResults));
-  for (const result of results) if (!errorResults.includes(result)) out.push(pairTable(result));
+  const lookupResults = results.filter((result) => LOOKUP_GROUPS.includes(result.group));
+  if (lookupResults.length > 0) out.push(lookupTable(lookupResults));
+  for (const result of results) if (!errorResults.includes(result) && !lookupResults.includes(result)) out.push(pairTable(result));
   const wide = warnings(results);
   if (wide.length > 0) {
     out.push(

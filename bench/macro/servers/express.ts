@@ -11,7 +11,7 @@ import { errorHandler, rateLimit, validate } from '../../../adapters/express/ind
 import { errors } from '../../../src/index.js';
 import { DEFAULT_AJV_OPTIONS, LISTING_AJV_OPTIONS } from '../../../src/kit.js';
 import { PIN_SCHEMA, validationBody } from './pin-schema.js';
-import { announce, DIRECT, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
+import { AFTER_LOOKUP, afterLookup, announce, DIRECT, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
 
 const variant = variantArg([
   'faultline',
@@ -32,6 +32,10 @@ const variant = variantArg([
 const app = express();
 // Every server of a group sends the same headers; Express alone would add its name.
 app.disable('x-powered-by');
+
+function writeDirect(res: Response): void {
+  res.writeHead(DIRECT.status, DIRECT.headers).end(DIRECT.bytes);
+}
 
 function writeHand(res: Response, status: number, body: string): void {
   res.statusCode = status;
@@ -102,14 +106,14 @@ if (variant.startsWith('ok') || variant.startsWith('fail')) {
   });
   app.use(errorHandler());
 } else if (variant === 'direct') {
-  app.get('/pins/:id', (_req, res) => {
-    res.writeHead(DIRECT.status, DIRECT.headers).end(DIRECT.bytes);
-  });
+  app.get('/pins/:id', AFTER_LOOKUP ? (_req, res) => afterLookup(() => writeDirect(res)) : (_req, res) => writeDirect(res));
 } else if (variant === 'faultline' || variant === 'http-errors' || variant === 'stackless') {
   const make = thrower(variant, () => errors.notFound(), () => createError(404));
-  app.get('/pins/:id', () => {
+  const raise = (): never => {
     throw make();
-  });
+  };
+  // Express 5 hands a rejected promise to the error handlers as it does a throw.
+  app.get('/pins/:id', AFTER_LOOKUP ? () => afterLookup(raise) : raise);
   if (variant === 'faultline') {
     app.use(errorHandler());
   } else {

@@ -2,22 +2,24 @@
 // one, or answered directly by the route.
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import createError from 'http-errors';
 import { errorHandler } from '../../../adapters/hono/index.js';
 import { errors } from '../../../src/index.js';
-import { announce, DIRECT, ERROR_VARIANTS, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
+import { AFTER_LOOKUP, afterLookup, announce, DIRECT, ERROR_VARIANTS, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
 
 const variant = variantArg(ERROR_VARIANTS);
 const app = new Hono();
+const writeDirect = (c: Context): Response => c.body(DIRECT.bytes, 404, DIRECT.headers);
 
 if (variant === 'direct') {
-  app.get('/pins/:id', (c) => c.body(DIRECT.bytes, 404, DIRECT.headers));
+  app.get('/pins/:id', AFTER_LOOKUP ? (c) => afterLookup(() => writeDirect(c)) : writeDirect);
 } else {
   const make = thrower(variant, () => errors.notFound(), () => createError(404));
-  app.get('/pins/:id', () => {
+  const raise = (): never => {
     throw make();
-  });
+  };
+  app.get('/pins/:id', AFTER_LOOKUP ? () => afterLookup(raise) : raise);
   if (variant === 'faultline') {
     app.onError(errorHandler());
   } else {

@@ -6,19 +6,21 @@ import createError from 'http-errors';
 import Koa from 'koa';
 import { errorHandler } from '../../../adapters/koa/index.js';
 import { errors } from '../../../src/index.js';
-import { announce, DIRECT, ERROR_VARIANTS, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
+import { AFTER_LOOKUP, afterLookup, announce, DIRECT, ERROR_VARIANTS, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
 
 const variant = variantArg(ERROR_VARIANTS);
 const app = new Koa();
 app.silent = true;
 const router = new Router();
 
+function writeDirect(ctx: Koa.Context): void {
+  ctx.status = DIRECT.status;
+  ctx.set(DIRECT.headers);
+  ctx.body = DIRECT.bytes;
+}
+
 if (variant === 'direct') {
-  router.get('/pins/:id', (ctx) => {
-    ctx.status = DIRECT.status;
-    ctx.set(DIRECT.headers);
-    ctx.body = DIRECT.bytes;
-  });
+  router.get('/pins/:id', AFTER_LOOKUP ? (ctx) => afterLookup(() => writeDirect(ctx)) : writeDirect);
 } else {
   const make = thrower(variant, () => errors.notFound(), () => createError(404));
   if (variant === 'faultline') {
@@ -35,9 +37,10 @@ if (variant === 'direct') {
       }
     });
   }
-  router.get('/pins/:id', () => {
+  const raise = (): never => {
     throw make();
-  });
+  };
+  router.get('/pins/:id', AFTER_LOOKUP ? () => afterLookup(raise) : raise);
 }
 app.use(router.routes());
 

@@ -8,7 +8,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import createError from 'http-errors';
 import { FaultlineFilter } from '../../../adapters/nest/index.js';
 import { errors } from '../../../src/index.js';
-import { announce, DIRECT, ERROR_VARIANTS, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
+import { AFTER_LOOKUP, afterLookup, announce, DIRECT, ERROR_VARIANTS, HAND_HEADERS, handBody, LOCALHOST, thrower, variantArg } from './shared.js';
 
 const variant = variantArg(ERROR_VARIANTS);
 const onFastify = process.argv.includes('--platform=fastify');
@@ -26,20 +26,28 @@ interface Reply {
   end?(body: string): void;
 }
 
+const raise = (): never => {
+  throw make();
+};
+
 @Controller('pins')
 class PinsController {
   @Get(':id')
-  get(): never {
-    throw make();
+  get(): Promise<never> {
+    // At once, the handler throws in the turn that parsed the request (Nest awaits it either way).
+    return AFTER_LOOKUP ? afterLookup(raise) : raise();
   }
 }
 
 @Controller('pins')
 class DirectController {
   @Get(':id')
-  get(@Res() res: Reply): void {
-    if (onFastify) res.code?.(DIRECT.status).headers?.(DIRECT.headers).send?.(DIRECT.bytes);
-    else res.writeHead?.(DIRECT.status, DIRECT.headers).end(DIRECT.bytes);
+  get(@Res() res: Reply): Promise<void> | void {
+    const write = (): void => {
+      if (onFastify) res.code?.(DIRECT.status).headers?.(DIRECT.headers).send?.(DIRECT.bytes);
+      else res.writeHead?.(DIRECT.status, DIRECT.headers).end(DIRECT.bytes);
+    };
+    return AFTER_LOOKUP ? afterLookup(write) : write();
   }
 }
 

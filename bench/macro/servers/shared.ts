@@ -54,6 +54,19 @@ export function thrower(variant: Exclude<ErrorVariant, 'direct'>, faultline: () 
   return () => new StacklessError(404, 'Not Found');
 }
 
+/**
+ * `--after-lookup`: the route first awaits a lookup (one turn of the event loop, as an answer from a
+ * database or a cache takes), then throws or writes. Without it the route throws or writes at once,
+ * in the turn that parsed the request.
+ */
+export const AFTER_LOOKUP = process.argv.includes('--after-lookup');
+
+/** Runs `body` once the lookup has answered: a throw in it rejects the returned promise. */
+export async function afterLookup<T>(body: () => T): Promise<T> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return body();
+}
+
 /** The variant this process serves, from argv; the benchmark starts one process per variant. */
 export function variantArg<V extends string>(allowed: readonly V[]): V {
   const value = process.argv[2];
