@@ -34,7 +34,7 @@ const app = express();
 app.disable('x-powered-by');
 
 function writeDirect(res: Response): void {
-  res.writeHead(DIRECT.status, DIRECT.headers).end(DIRECT.bytes);
+  res.writeHead(DIRECT.status, DIRECT.headers).end(DIRECT.text);
 }
 
 function writeHand(res: Response, status: number, body: string): void {

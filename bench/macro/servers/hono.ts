@@ -10,7 +10,8 @@ import { AFTER_LOOKUP, afterLookup, announce, DIRECT, ERROR_VARIANTS, HAND_HEADE
 
 const variant = variantArg(ERROR_VARIANTS);
 const app = new Hono();
-const writeDirect = (c: Context): Response => c.body(DIRECT.bytes, 404, DIRECT.headers);
+// The string, and node-server counts its length: measured cheaper than the bytes with their length.
+const writeDirect = (c: Context): Response => c.body(DIRECT.text, 404, HAND_HEADERS);
 
 if (variant === 'direct') {
   app.get('/pins/:id', AFTER_LOOKUP ? (c) => afterLookup(() => writeDirect(c)) : writeDirect);

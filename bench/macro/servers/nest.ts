@@ -17,7 +17,7 @@ const make = variant === 'direct' ? () => undefined : thrower(variant, () => err
 /** What the handlers use of Express's `res` and Fastify's `reply` alike. */
 interface Reply {
   raw?: { writeHead(status: number, headers: Readonly<Record<string, string>>): { end(body: Uint8Array): void } };
-  writeHead?(status: number, headers: Readonly<Record<string, string>>): { end(body: Uint8Array): void };
+  writeHead?(status: number, headers: Readonly<Record<string, string>>): { end(body: string): void };
   code?(status: number): Reply;
   headers?(values: Readonly<Record<string, string>>): Reply;
   send?(body: Uint8Array): void;
@@ -45,7 +45,7 @@ class DirectController {
   get(@Res() res: Reply): Promise<void> | void {
     const write = (): void => {
       if (onFastify) res.code?.(DIRECT.status).headers?.(DIRECT.headers).send?.(DIRECT.bytes);
-      else res.writeHead?.(DIRECT.status, DIRECT.headers).end(DIRECT.bytes);
+      else res.writeHead?.(DIRECT.status, DIRECT.headers).end(DIRECT.text);
     };
     return AFTER_LOOKUP ? afterLookup(write) : write();
   }
