@@ -11,9 +11,12 @@ export function prepareBody(response: ErrorResponse): void {
 
 /**
  * The body of a response a handler renders once and hands out again (a status's default response)
- * as UTF-8 bytes, encoded when it was cached: an adapter writes them, and their length as
- * `Content-Length`, instead of encoding the same string on every request. Undefined for every other
- * response: write its `body`. The bytes are shared; never modify them.
+ * as UTF-8 bytes, encoded when it was cached: for a framework that must be given bytes (Fastify
+ * adds a charset to a string's content type), and for the `Content-Length` where the server does
+ * not count it (HTTP/2), without encoding the same string on every request. Over Node's HTTP/1.1
+ * server a string `body` is the cheaper one to send: Node writes it with the head in one write,
+ * bytes as a second chunk. Undefined for every other response: use its `body`. The bytes are
+ * shared; never modify them.
  */
 export function preparedBody(response: ErrorResponse): Uint8Array<ArrayBuffer> | undefined {
   return PREPARED.get(response);
