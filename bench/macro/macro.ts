@@ -294,8 +294,9 @@ export async function runMacro(options: MacroOptions, log: (line: string) => voi
 
 const medianOf = (runs: readonly LoadResult[] | undefined, key: 'rps' | 'p50' | 'p99'): number => median((runs ?? []).map((run) => run[key]));
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a');
-const latencies = (result: GroupResult, key: 'p50' | 'p99'): string =>
-  result.group.servers.map((server) => ms(medianOf(result.runs.get(server.label), key))).join(' / ');
+/** The median latency of each server (or of those labelled), in the group's order. */
+const latencies = (result: GroupResult, key: 'p50' | 'p99', labels = result.group.servers.map((server) => server.label)): string =>
+  labels.map((label) => ms(medianOf(result.runs.get(label), key))).join(' / ');
 
 function errorTable(results: readonly GroupResult[]): string {
   return table(
@@ -340,15 +341,14 @@ function lookupTable(results: readonly GroupResult[]): string {
     results.map((result) => {
       if (result.skipped !== undefined) return [result.group.title, `skipped: ${result.skipped.split('\n')[0] ?? ''}`, '', '', '', '', ''];
       const framework = FRAMEWORKS.find((candidate) => `${candidate.name}-lookup` === result.group.name);
-      const pair = (key: 'p50' | 'p99'): string => ['faultline', 'direct'].map((label) => ms(medianOf(result.runs.get(label), key))).join(' / ');
       return [
         result.group.title,
         medianOf(result.runs.get('faultline'), 'rps').toFixed(0),
         show(result.ratios.get('faultline/direct')),
         framework === undefined ? '' : `≥ ${framework.directTarget}`,
         result.runs.has('faultline, returned') ? show(pairOf(result, 'faultline, returned', 'direct')) : '',
-        pair('p50'),
-        pair('p99'),
+        latencies(result, 'p50', ['faultline', 'direct']),
+        latencies(result, 'p99', ['faultline', 'direct']),
       ];
     }),
   );
