@@ -1,5 +1,6 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createFaultline } from '../../src/index.js';
+import { createFaultline, HttpError } from '../../src/index.js';
 import { allowValue, methodNotAllowed, routeNotFound, type AllowedMethodsReader } from '../../src/kit.js';
 
 describe('the Allow value of a router\'s methods', () => {
@@ -95,5 +96,20 @@ describe('an unmatched route through the core', () => {
     const error = routeNotFound('DELETE', '/x', reader(['GET']));
     expect(Object.keys(error)).not.toContain('allowedMethods');
     expect(JSON.stringify(error)).not.toContain('GET');
+  });
+
+  it('is, to everything outside the core, the same HttpError as one made without a reader', () => {
+    const unmatched = routeNotFound('DELETE', '/x', reader(['GET']));
+    const plain = routeNotFound('DELETE', '/x');
+    expect(unmatched).toBeInstanceOf(HttpError);
+    expect(Reflect.ownKeys(unmatched)).toEqual(Reflect.ownKeys(plain));
+    expect(JSON.stringify(unmatched)).toBe(JSON.stringify(plain));
+    expect(inspect(unmatched)).toBe(inspect(plain));
+    expect([unmatched.name, unmatched.message, unmatched.stack]).toEqual([plain.name, plain.message, plain.stack]);
+  });
+
+  it('shows no control characters of the request in its message, and at most 256 of its path', () => {
+    const error = routeNotFound('GE\u0000T', `/a\r\nb/${'c'.repeat(400)}`);
+    expect(error.message).toBe(`Cannot GET /ab/${'c'.repeat(252)}`);
   });
 });
