@@ -22,6 +22,7 @@ export { routeNotFound, UNMATCHED_ROUTE, type UnmatchedRoute } from './errors/ro
 export { allowValue, methodNotAllowed, type AllowedMethodsReader } from './routes/allowed-methods.js';
 export { expressRouteMethods, type ExpressAppLike } from './routes/express-routes.js';
 export { fastifyRouteMethods, type FastifyLike } from './routes/fastify-routes.js';
+export { rememberRouteMethods } from './routes/remembered-route-methods.js';
 
 export type { Fault, JsonValue, RateLimitState } from './fault/fault.js';
 export { isUnexpected } from './fault/unexpected.js';

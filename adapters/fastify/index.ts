@@ -4,6 +4,7 @@ import {
   createFaultline,
   describeThrown,
   fastifyRouteMethods,
+  rememberRouteMethods,
   routeNotFound,
   preparedBody,
   isStaleHeader,
@@ -33,8 +34,9 @@ export type FaultlinePlugin = ((instance: FastifyInstance, options: unknown, don
 export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
   const faultline = createFaultline(options, logLikeFastify);
   const plugin = ((instance: FastifyInstance, _options: unknown, done: (error?: Error) => void) => {
+    const routeMethods = routeMethodsOnceStarted(instance);
     instance.setErrorHandler((error: FastifyError, request, reply) => handleError(faultline, error, request, reply));
-    instance.setNotFoundHandler((request, reply) => handleError(faultline, unmatched(instance, request), request, reply));
+    instance.setNotFoundHandler((request, reply) => handleError(faultline, unmatched(routeMethods, request), request, reply));
     done();
   }) as FaultlinePlugin;
   plugin[Symbol.for('skip-override')] = true;
@@ -45,13 +47,31 @@ export function errorHandler(options?: FaultlineOptions): FaultlinePlugin {
 /** A not-found handler on its own, for `app.setNotFoundHandler(notFound(options))` in a scope. */
 export function notFound(options?: FaultlineOptions): (request: FastifyRequest, reply: FastifyReply) => void {
   const faultline = createFaultline(options, logLikeFastify);
-  return (request, reply) => handleError(faultline, unmatched(request.server, request), request, reply);
+  return (request, reply) => handleError(faultline, unmatched((path) => fastifyRouteMethods(request.server, path), request), request, reply);
+}
+
+type RouteMethods = (path: string) => readonly string[] | undefined;
+
+/**
+ * The methods Fastify's router serves at a path, remembered by path once the instance has started:
+ * Fastify refuses a new route from then on, so what was read stays true, and a path asked for again
+ * (a scanner's, a client's retry, a health check on the wrong method) skips the nine lookups.
+ */
+function routeMethodsOnceStarted(instance: FastifyInstance): RouteMethods {
+  let started = false;
+  instance.addHook('onReady', (done) => {
+    started = true;
+    done();
+  });
+  const read: RouteMethods = (path) => fastifyRouteMethods(instance, path);
+  const remembered = rememberRouteMethods(read);
+  return (path) => (started ? remembered(path) : read(path));
 }
 
 /** The unmatched route's error: a 404, or a 405 when Fastify's router serves the path for other methods. */
-function unmatched(instance: FastifyInstance, request: FastifyRequest): Error {
+function unmatched(routeMethods: RouteMethods, request: FastifyRequest): Error {
   const path = pathOf(request);
-  return routeNotFound(request.method, path, () => fastifyRouteMethods(instance, path));
+  return routeNotFound(request.method, path, () => routeMethods(path));
 }
 
 function handleError(faultline: Faultline<FastifyReply>, error: unknown, request: FastifyRequest, reply: FastifyReply): void {

@@ -54,6 +54,14 @@ describe.each(ROUTE_FRAMEWORKS.map((f) => [f.name, f] as const))('%s: 405 from i
     }
   });
 
+  // Fastify's adapter remembers the router's answer by path once started: asked again, the same.
+  it('asked a second time, every probe answers the same', async () => {
+    for (const [method, path, status, allow] of PROBES) {
+      const res = await request(`${app.url}${path}`, { method });
+      expect([method, path, res.status, res.headers.get('allow')]).toEqual([method, path, status, allow]);
+    }
+  });
+
   it('methodNotAllowed: false keeps every unmatched route a 404', async () => {
     const res = await request(`${off.url}/pins/7`, { method: 'DELETE' });
     expect(res.status).toBe(404);
