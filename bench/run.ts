@@ -2,7 +2,8 @@
 // each printed as tables of ratios measured side by side in this run, then every target of issue #17
 // beside its figure (PASS/MISS). `--only=micro,import,memory,what-apps-throw,macro,observability` picks sections; `--groups=express,hono,…` macro groups;
 // `--quick` shortens every measurement (same tables, wider intervals); `--rounds=N` changes the 8
-// interleaved rounds (fewer only to try the benchmark out).
+// interleaved rounds (fewer only to try the benchmark out); `--processes=N` starts N processes per
+// HTTP server, crossed between rounds (default 1: two do not fit the ten minutes on 2 cores).
 import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,14 @@ const groups = value('groups')?.split(',') ?? [];
 // Fewer rounds than the 8 of a real run only to try the benchmark itself out: every figure is then
 // unsettled. --quick takes 4, to stay under two minutes on 2 cores.
 const rounds = Number(value('rounds') ?? (quick ? 4 : 8));
+// Processes per HTTP server, cycled through by the rounds. One by default: a second start and
+// warm-up for every server does not fit the ten minutes; the same-server group measures the luck
+// of a process instead.
+const processes = Number(value('processes') ?? 1);
+if (!Number.isInteger(processes) || processes < 1) {
+  console.error(`--processes takes a whole number of at least 1, not ${value('processes')}`);
+  process.exit(2);
+}
 
 const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -96,7 +105,7 @@ if (sections.has('macro')) {
     }
   }
   try {
-    const options = { rounds, seconds: quick ? 0.08 : 0.3, warmUp: quick ? 300 : 3000, connections: 10, only: groups, redisUrl: redis?.url };
+    const options = { rounds, processes, settle: !quick, seconds: quick ? 0.08 : 0.3, warmUp: quick ? 150 : 1000, connections: 10, only: groups, redisUrl: redis?.url };
     const results = await runMacro(options, log);
     console.log(`\n${macroTables(results)}`);
     for (const target of macroTargets(results)) targets.add(target);

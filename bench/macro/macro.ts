@@ -13,8 +13,17 @@ export interface MacroOptions {
   /** Seconds per autocannon run. */
   readonly seconds: number;
   readonly connections: number;
-  /** Requests sent to each server before the rounds. */
+  /** Requests sent to each server process before the rounds. */
   readonly warmUp: number;
+  /**
+   * Processes started for each server. The rounds cycle through them, crossed between servers, so
+   * the luck of one process (what the JIT compiled, where its heap landed), which holds for its
+   * whole life, is sampled like the rest of the noise instead of fixed for the run: two processes
+   * of the same server measured 0.93x–1.11x of each other from run to run.
+   */
+  readonly processes: number;
+  /** Timed runs after the warm-up until the pace settles, not counted (off in `--quick`, to stay under two minutes). */
+  readonly settle: boolean;
   /** Only these groups; all when empty. */
   readonly only: readonly string[];
   /** A Redis URL for the `redis-429` group; skipped without one. */
@@ -151,7 +160,24 @@ function lookupGroup(framework: (typeof FRAMEWORKS)[number]): Group {
 
 const LOOKUP_GROUPS: readonly Group[] = FRAMEWORKS.map(lookupGroup);
 
-export const GROUPS: readonly Group[] = [...FRAMEWORKS.map(errorGroup), ...LOOKUP_GROUPS, OK_GROUP, INVALID_GROUP, REDIS_GROUP, ...UNMATCHED_GROUPS];
+/**
+ * The control: two processes of one server, the same code answering the same request. Whatever
+ * ratio this run measures between them is the luck of a process (what the JIT compiled, where its
+ * heap landed), which lasts its whole life and so is not in any interval of the other groups.
+ */
+const SAME_SERVER_GROUP: Group = {
+  name: 'same-server',
+  title: 'Fastify 5 with faultline, two processes of the same server',
+  servers: [
+    { label: 'first process', file: 'fastify.ts', args: ['faultline'] },
+    { label: 'second process', file: 'fastify.ts', args: ['faultline'] },
+  ],
+  request: { method: 'GET', expect: 404 },
+  path: '/pins/42',
+  compare: 'bytes',
+};
+
+export const GROUPS: readonly Group[] = [...FRAMEWORKS.map(errorGroup), ...LOOKUP_GROUPS, OK_GROUP, INVALID_GROUP, REDIS_GROUP, ...UNMATCHED_GROUPS, SAME_SERVER_GROUP];
 
 export interface GroupResult {
   readonly group: Group;
@@ -171,27 +197,40 @@ interface Running {
   readonly url: string;
 }
 
-async function start(group: Group, bundles: ReadonlyMap<string, string>, redisUrl: string | undefined): Promise<Running[]> {
+async function start(group: Group, bundles: ReadonlyMap<string, string>, redisUrl: string | undefined, processes: number): Promise<Running[][]> {
   const env: Record<string, string> = redisUrl === undefined ? {} : { FAULTLINE_BENCH_REDIS_URL: redisUrl };
   const children = group.servers.map((server) => {
     const bundle = bundles.get(server.file);
     if (bundle === undefined) throw new Error(`bench bug: ${server.file} is not in SERVER_FILES`);
-    return { server, child: forkJs(bundle, server.args, 'startup', env) };
+    return Array.from({ length: processes }, () => ({ server, child: forkJs(bundle, server.args, 'startup', env) }));
   });
   try {
     // Started together on both cores (the load generator is idle meanwhile), announced in any
     // order, each moved to the server core once it listens: before its warm-up and every round.
     return await Promise.all(
-      children.map(async ({ server, child }) => {
-        const { port } = await nextMessage<{ port: number }>(child, 90_000);
-        pin(child.pid, 'server');
-        return { label: server.label, child, url: `http://127.0.0.1:${port}${group.path}` };
-      }),
+      children.map((copies) =>
+        Promise.all(
+          copies.map(async ({ server, child }) => {
+            const { port } = await nextMessage<{ port: number }>(child, 90_000);
+            pin(child.pid, 'server');
+            return { label: server.label, child, url: `http://127.0.0.1:${port}${group.path}` };
+          }),
+        ),
+      ),
     );
   } catch (error) {
-    for (const { child } of children) child.kill();
+    for (const { child } of children.flat()) child.kill();
     throw error;
   }
+}
+
+/**
+ * Which of its processes a server answers from in a round: the first server alternates every
+ * round, the second every two, the third every three…, so the pairs compared with the first
+ * server cross every process with every other.
+ */
+export function processFor(server: number, round: number, processes: number): number {
+  return Math.floor(round / (server + 1)) % processes;
 }
 
 function stop(running: readonly Running[]): void {
@@ -223,28 +262,45 @@ async function check(group: Group, running: readonly Running[]): Promise<void> {
   }
 }
 
+const MAX_SETTLING_RUNS = 4;
+const SETTLED = 0.05;
+
 async function measureGroup(group: Group, bundles: ReadonlyMap<string, string>, load: LoadGenerator, options: MacroOptions, log: (line: string) => void): Promise<GroupResult> {
   const runs = new Map<string, LoadResult[]>(group.servers.map((server) => [server.label, []]));
   const empty = { group, runs, ratios: new Map(), p99Ratios: new Map() };
   if (group.needsRedis && options.redisUrl === undefined) return { ...empty, skipped: 'no redis-server on this machine' };
-  let running: Running[] = [];
+  let copies: Running[][] = [];
   try {
-    running = await start(group, bundles, options.redisUrl);
-    await check(group, running);
+    copies = await start(group, bundles, options.redisUrl, options.processes);
+    for (let p = 0; p < options.processes; p++) await check(group, copies.map((processes) => processes[p] as Running));
   } catch (error) {
-    stop(running);
+    stop(copies.flat());
     return { ...empty, skipped: `could not start: ${(error as Error).message}` };
   }
   const base = { seconds: options.seconds, connections: options.connections, ...group.request };
   try {
     // Warm-up, not counted: a number of requests rather than a time, so that every server's error
-    // path is compiled by the JIT however slow the machine is.
-    for (const server of running) await load.run({ ...base, url: server.url, amount: options.warmUp });
+    // path is compiled by the JIT however slow the machine is. Then timed runs, not counted either,
+    // until two in a row agree within 5% (four at most): a fast server is still compiling after
+    // thousands of requests (Fastify's reached its pace after about 60,000), and without them the
+    // first two or three counted runs of a server were 30-50% slower than the rest.
+    for (const server of copies.flat()) {
+      await load.run({ ...base, url: server.url, amount: options.warmUp });
+      if (!options.settle) continue;
+      let previous = (await load.run({ ...base, url: server.url })).rps;
+      for (let run = 1; run < MAX_SETTLING_RUNS; run++) {
+        const { rps } = await load.run({ ...base, url: server.url });
+        const settled = Math.abs(rps - previous) <= SETTLED * Math.max(rps, previous);
+        previous = rps;
+        if (settled) break;
+      }
+    }
     const perRound: Map<string, LoadResult>[] = [];
     for (let round = 0; round < options.rounds; round++) {
       const results = new Map<string, LoadResult>();
-      for (let i = 0; i < running.length; i++) {
-        const server = running[(i + round) % running.length] as Running;
+      for (let i = 0; i < copies.length; i++) {
+        const index = (i + round) % copies.length;
+        const server = copies[index]?.[processFor(index, round, options.processes)] as Running;
         const result = await load.run({ ...base, url: server.url });
         if (result.unexpected > 0 || result.errors > 0) {
           throw new Error(`${group.name}/${server.label}: ${result.unexpected} unexpected statuses, ${result.errors} errors`);
@@ -269,7 +325,7 @@ async function measureGroup(group: Group, bundles: ReadonlyMap<string, string>, 
   } catch (error) {
     return { ...empty, skipped: `failed: ${(error as Error).message}` };
   } finally {
-    stop(running);
+    stop(copies.flat());
   }
 }
 
@@ -389,6 +445,13 @@ export function macroTables(results: readonly GroupResult[]): string {
   const lookupResults = results.filter((result) => LOOKUP_GROUPS.includes(result.group));
   if (lookupResults.length > 0) out.push(lookupTable(lookupResults));
   for (const result of results) if (!errorResults.includes(result) && !lookupResults.includes(result)) out.push(pairTable(result));
+  const control = results.find((result) => result.group === SAME_SERVER_GROUP)?.ratios.get('first process/second process');
+  if (control !== undefined) {
+    out.push(
+      `The same server in two processes measured ${ratioWithSpread(control)} of itself: a ratio that far from 1 in this run ` +
+        'is the luck of a process, not a difference in code; two processes per server (--processes=2) sample it, at a cost in time.',
+    );
+  }
   const wide = warnings(results);
   if (wide.length > 0) {
     out.push(

@@ -1,6 +1,7 @@
 // The benchmark's statistics decide PASS or MISS: the interval of a median and the verdicts.
 import { describe, expect, it } from 'vitest';
 import { latencySummary } from '../../bench/macro/latency.js';
+import { processFor } from '../../bench/macro/macro.js';
 import { estimate, ratioWithSpread, spread } from '../../bench/stats.js';
 import { verdict, type Target } from '../../bench/targets.js';
 
@@ -56,5 +57,23 @@ describe('bench targets', () => {
 
   it('a target without a figure is SKIP, never PASS', () => {
     expect(verdict({ section: 's', what: 'w', figure: undefined, limit: 1, direction: 'at least', skipped: 'no redis' })).toBe('SKIP');
+  });
+});
+
+describe('bench: the processes a server answers from, round by round', () => {
+  it('with two processes, the first server alternates and the pairs with it cross every process', () => {
+    const rounds = Array.from({ length: 8 }, (_, round) => round);
+    const first = rounds.map((round) => processFor(0, round, 2));
+    const second = rounds.map((round) => processFor(1, round, 2));
+    expect(first).toEqual([0, 1, 0, 1, 0, 1, 0, 1]);
+    expect(new Set(rounds.map((round) => `${first[round]}/${second[round]}`))).toEqual(new Set(['0/0', '1/0', '0/1', '1/1']));
+  });
+
+  it('uses every process of every server in 8 rounds, and one process always when there is one', () => {
+    for (let server = 0; server < 5; server++) {
+      const used = new Set(Array.from({ length: 8 }, (_, round) => processFor(server, round, 2)));
+      expect(used).toEqual(new Set([0, 1]));
+      expect(Array.from({ length: 8 }, (_, round) => processFor(server, round, 1))).toEqual(Array(8).fill(0));
+    }
   });
 });
