@@ -9,7 +9,7 @@ import { H3 } from 'h3';
 import { Hono } from 'hono';
 import { elysiaRouteMethods, type ElysiaAppLike } from '../adapters/elysia/allowed-methods.js';
 import { h3RouteMethods } from '../adapters/h3/allowed-methods.js';
-import { createFaultline, expressRouteMethods, fastifyRouteMethods, routeNotFound, type AllowedMethodsReader } from '../src/kit.js';
+import { createFaultline, expressRouteMethods, fastifyRouteMethods, rememberRouteMethods, routeNotFound, type AllowedMethodsReader } from '../src/kit.js';
 import { median } from './stats.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -42,10 +42,14 @@ const elysia = new Elysia();
 for (const [method, path] of ROUTES) elysia.route(method, path, () => 'ok');
 elysia.compile();
 
+const fastifyRemembered = rememberRouteMethods((path) => fastifyRouteMethods(fastify, path));
+
 // Each framework's reading of its router for the unmatched path, as its adapter does it.
 const READERS: Readonly<Record<string, AllowedMethodsReader>> = {
   'express (walk the layers)': () => expressRouteMethods(expressApp as never, PATH),
   'fastify (findRoute per method)': () => fastifyRouteMethods(fastify, PATH),
+  // What the Fastify adapter reads once the app has started: the same answer, remembered by path.
+  'fastify, started (remembered by path)': () => fastifyRemembered(PATH),
   // Koa reads the layers @koa/router already matched (ctx.matched): here, one match() as the router did.
   'koa (@koa/router ctx.matched)': () => koaRouter.match(PATH, 'GET').path.flatMap((layer) => layer.methods),
   'hono (match per method)': () => {
