@@ -77,10 +77,24 @@ export function variantArg<V extends string>(allowed: readonly V[]): V {
   return value as V;
 }
 
-/** Tells the parent which port the server listens on (127.0.0.1, chosen by the OS). */
+/** What the parent asks a server between runs, and what the server answers. */
+export const CPU_QUERY = 'cpu';
+export interface CpuAnswer {
+  /** `process.cpuUsage()`: user and system CPU time of the whole process (every thread), in µs. */
+  readonly cpu: { readonly user: number; readonly system: number };
+}
+
+/**
+ * Tells the parent which port the server listens on (127.0.0.1, chosen by the OS), then answers its
+ * CPU queries: the benchmark reads the CPU time a server spent over each run, because its rps stops
+ * measuring the server once the load generator saturates its own core (about 25,000 rps here).
+ */
 export function announce(server: Server): void {
   const { port } = server.address() as AddressInfo;
   process.send?.({ port });
+  process.on('message', (message) => {
+    if (message === CPU_QUERY) process.send?.({ cpu: process.cpuUsage() } satisfies CpuAnswer);
+  });
   // A benchmark that is stopped (Ctrl-C, a timeout) must not leave its servers running.
   process.once('disconnect', () => process.exit(0));
 }
