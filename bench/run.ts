@@ -45,8 +45,8 @@ console.log(`faultline benchmarks${quick ? ' (--quick)' : ''}: Node ${process.ve
 console.log(`load average at start: ${loadavg().map((v) => v.toFixed(2)).join(' ')}; ${PLACEMENT}`);
 console.log('Figures are ratios measured side by side in this run: the median of interleaved rounds and a 95% interval.\n');
 
-// The import table and the HTTP servers measure the package as it is published.
-if (sections.has('import') || sections.has('macro')) {
+// The import table, the memory subjects and the HTTP servers measure the package as it is published.
+if (sections.has('import') || sections.has('memory') || sections.has('macro')) {
   execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], { stdio: 'inherit' });
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CHILD_ENV } from '../macro/load.js';
+import { bundleAgainstBuild } from '../bundle.js';
 import { ratio } from '../stats.js';
 import { table } from '../table.js';
 import type { Target } from '../targets.js';
@@ -11,11 +11,11 @@ const SUBJECT = fileURLToPath(new URL('./subject.ts', import.meta.url));
 const LONGEST_FIRST: readonly string[] = ['nest', 'express', 'nest-fastify', 'koa', 'fastify', 'hono', 'core'];
 const CHECKPOINTS = 4;
 
-function runSubject(name: string, total: number, cpu: number | undefined): Promise<Series> {
-  const node = [process.execPath, '--expose-gc', '--import', 'tsx', SUBJECT, name, String(total)];
+function runSubject(bundle: string, name: string, total: number, cpu: number | undefined): Promise<Series> {
+  const node = [process.execPath, '--expose-gc', bundle, name, String(total)];
   const command = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0] as string, command.slice(1), { env: CHILD_ENV, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command[0] as string, command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => {
@@ -27,9 +27,11 @@ function runSubject(name: string, total: number, cpu: number | undefined): Promi
 
 /**
  * Heap after GC over `total` error responses, through the core and through each adapter's real app,
- * each in its own process (its heap holds nothing else), two at a time on a 2-core machine.
+ * each in its own process (its heap holds nothing else), two at a time on a 2-core machine; the
+ * subject is bundled against the built package, as the HTTP servers are: run `npm run build` first.
  */
 export async function runMemory(total: number, cpus: readonly number[] | undefined, log: (line: string) => void): Promise<Series[]> {
+  const bundle = (await bundleAgainstBuild([SUBJECT], 'memory')).get('subject.ts') as string;
   // The slowest first (Nest and Express take 4-7 times as long per response as the others), so
   // that the two lanes finish together instead of one waiting on Nest at the end.
   const queue = [...LONGEST_FIRST, ...['core', ...SUBJECTS].filter((name) => !LONGEST_FIRST.includes(name))];
@@ -38,7 +40,7 @@ export async function runMemory(total: number, cpus: readonly number[] | undefin
   await Promise.all(
     lanes.map(async (cpu) => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-        const series = await runSubject(name, total, cpu);
+        const series = await runSubject(bundle, name, total, cpu);
         results.set(name, series);
         log(`  memory: ${name} done`);
       }
