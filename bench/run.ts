@@ -105,7 +105,7 @@ if (sections.has('macro')) {
     }
   }
   try {
-    const options = { rounds, processes, settle: !quick, seconds: quick ? 0.08 : 0.3, warmUp: quick ? 150 : 1000, connections: 10, only: groups, redisUrl: redis?.url };
+    const options = { rounds, processes, settle: !quick, seconds: quick ? 0.08 : 0.25, warmUp: quick ? 150 : 1000, connections: 10, only: groups, redisUrl: redis?.url };
     const results = await runMacro(options, log);
     console.log(`\n${macroTables(results)}`);
     for (const target of macroTargets(results)) targets.add(target);

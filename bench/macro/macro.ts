@@ -256,6 +256,14 @@ async function serverCpu(server: Running): Promise<number> {
   return cpu.user + cpu.system;
 }
 
+/** One timed run against one server process, with the CPU time the server spent on it. */
+async function measure(load: LoadGenerator, request: LoadRequest, server: Running): Promise<Run> {
+  const before = await serverCpu(server);
+  const result = await load.run(request);
+  const cpuPerResponse = ((await serverCpu(server)) - before) / result.responses;
+  return { ...result, cpuPerResponse, speed: 1e6 / cpuPerResponse };
+}
+
 function stop(running: readonly Running[]): void {
   for (const server of running) server.child.kill();
 }
@@ -304,17 +312,17 @@ async function measureGroup(group: Group, bundles: ReadonlyMap<string, string>, 
   try {
     // Warm-up, not counted: a number of requests rather than a time, so that every server's error
     // path is compiled by the JIT however slow the machine is. Then timed runs, not counted either,
-    // until two in a row agree within 5% (four at most): a fast server is still compiling after
-    // thousands of requests (Fastify's reached its pace after about 60,000), and without them the
-    // first two or three counted runs of a server were 30-50% slower than the rest.
+    // until two in a row agree on the speed within 5% (four at most): a fast server is still
+    // compiling after thousands of requests (Fastify's reached its pace after about 60,000), and
+    // without them the first two or three counted runs of a server were 30-50% slower than the rest.
     for (const server of copies.flat()) {
       await load.run({ ...base, url: server.url, amount: options.warmUp });
       if (!options.settle) continue;
-      let previous = (await load.run({ ...base, url: server.url })).rps;
+      let previous = (await measure(load, { ...base, url: server.url }, server)).speed;
       for (let run = 1; run < MAX_SETTLING_RUNS; run++) {
-        const { rps } = await load.run({ ...base, url: server.url });
-        const settled = Math.abs(rps - previous) <= SETTLED * Math.max(rps, previous);
-        previous = rps;
+        const { speed } = await measure(load, { ...base, url: server.url }, server);
+        const settled = Math.abs(speed - previous) <= SETTLED * Math.max(speed, previous);
+        previous = speed;
         if (settled) break;
       }
     }
@@ -324,13 +332,10 @@ async function measureGroup(group: Group, bundles: ReadonlyMap<string, string>, 
       for (let i = 0; i < copies.length; i++) {
         const index = (i + round) % copies.length;
         const server = copies[index]?.[processFor(index, round, options.processes)] as Running;
-        const before = await serverCpu(server);
-        const result = await load.run({ ...base, url: server.url });
-        const cpuPerResponse = ((await serverCpu(server)) - before) / result.responses;
-        if (result.unexpected > 0 || result.errors > 0) {
-          throw new Error(`${group.name}/${server.label}: ${result.unexpected} unexpected statuses, ${result.errors} errors`);
+        const run = await measure(load, { ...base, url: server.url }, server);
+        if (run.unexpected > 0 || run.errors > 0) {
+          throw new Error(`${group.name}/${server.label}: ${run.unexpected} unexpected statuses, ${run.errors} errors`);
         }
-        const run = { ...result, cpuPerResponse, speed: 1e6 / cpuPerResponse };
         runs.get(server.label)?.push(run);
         results.set(server.label, run);
       }
